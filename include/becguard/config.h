@@ -1,0 +1,54 @@
+// Config: the typed settings of an engine, loaded from one TOML file.
+//
+// Only organisation facts, limits, scoring and paths live here; each detector parses its own
+// [detectors.<name>] table (see src/detectors/registry.cc). Unknown keys anywhere fail start-up.
+// Immutable after loading; safe to share between threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace becguard {
+
+// A person the organisation knows: an executive (VIP), a colleague or a partner's contact.
+struct Person {
+  std::string name;                     // "Margaret Okafor", "佐藤 健一"
+  std::vector<std::string> aliases;     // "佐藤社長", "Kenichi Sato"
+  std::vector<std::string> addresses;   // the only addresses this person writes from
+  std::string role;                     // free text, shown in evidence
+  bool vip = false;
+};
+
+struct OrganizationConfig {
+  std::vector<std::string> domains;  // registrable domains the organisation owns
+  std::vector<Person> people;        // VIPs (vip = true) and staff
+};
+
+struct PartnersConfig {
+  std::vector<std::string> domains;  // counterparties' registrable domains
+  std::vector<Person> people;
+};
+
+// Every limit the parser and engine enforce. A message over a limit still gets a verdict,
+// with a message.limit_skipped finding saying what was not inspected.
+struct Limits {
+  std::size_t max_message_bytes = 25u << 20;  // larger input is cut to this before parsing
+  int max_mime_depth = 16;
+  int max_parts = 256;
+  int max_headers = 1000;
+  std::size_t max_header_bytes = 64u << 10;  // one header, unfolded
+  std::size_t max_text_bytes = 1u << 20;     // body text kept for detectors
+  std::size_t max_html_bytes = 4u << 20;     // HTML converted to text
+};
+
+struct Config {
+  std::string data_dir;           // lexicons, freemail list, IOCs; default: built-in path
+  std::string scores_file;        // default: <data_dir>/scores.toml
+  std::vector<std::string> ioc_files;  // default: <data_dir>/intel/iocs.txt
+  OrganizationConfig organization;
+  PartnersConfig partners;
+  Limits limits;
+};
+
+}  // namespace becguard

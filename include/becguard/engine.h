@@ -1,0 +1,45 @@
+// Engine: the one scan path shared by every front end (CLI, milter, HTTP).
+//
+//   raw bytes -> mime::Parse -> ParsedMessage -> lexicon scan -> every Detector -> scoring
+//
+// An Engine is immutable after Create and Scan is const: one Engine may serve many threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "becguard/config.h"
+#include "becguard/message.h"
+#include "becguard/result.h"
+#include "becguard/verdict.h"
+
+namespace becguard {
+
+struct ScanInput {
+  std::string_view raw;   // the whole message, headers and body
+  std::string origin;     // file name or queue id, for logs and output
+};
+
+class Engine {
+ public:
+  // Loads config (TOML text; empty = all defaults), data files and detectors.
+  // base_dir resolves relative paths in the config.
+  static Result<std::unique_ptr<Engine>> Create(std::string_view config_toml,
+                                                const std::string& base_dir);
+  static Result<std::unique_ptr<Engine>> CreateFromFile(const std::string& config_path);
+
+  virtual ~Engine() = default;
+
+  // Parses, detects and scores one message. Errors only when no verdict can be produced.
+  virtual Result<ScanReport> Scan(const ScanInput& input) const = 0;
+  // The same, also returning the parsed view (for --explain).
+  virtual Result<ScanReport> ScanParsed(const ScanInput& input, ParsedMessage& parsed) const = 0;
+
+  virtual const Config& config() const = 0;
+  // Verdict thresholds of the loaded scores (score >= threshold).
+  virtual double suspicious_threshold() const = 0;
+  virtual double bec_threshold() const = 0;
+};
+
+}  // namespace becguard

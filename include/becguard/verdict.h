@@ -1,0 +1,34 @@
+// Verdict and ScanReport: what the engine returns for one message.
+// Plain value types; thread-compatible.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "becguard/finding.h"
+
+namespace becguard {
+
+enum class Verdict { kClean, kSuspicious, kBec };
+
+std::string_view VerdictName(Verdict verdict);  // "clean" | "suspicious" | "bec"
+
+// A finding with the weight scoring gave it.
+struct ScoredFinding {
+  Finding finding;
+  double weight = 0;  // points contributed to the score (after strength and group caps)
+  std::string Name() const;  // "header.reply_to_mismatch" or "combo.<name>"
+};
+
+struct ScanReport {
+  std::string message_id;
+  std::string subject;
+  std::string from;  // first From address, for display
+  int score = 0;     // 0..100
+  Verdict verdict = Verdict::kClean;
+  std::vector<ScoredFinding> findings;  // by weight, strongest first
+};
+
+}  // namespace becguard

@@ -1,0 +1,203 @@
+#include "engine/config_loader.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <initializer_list>
+
+namespace becguard::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+#ifndef BECGUARD_DEFAULT_DATA_DIR
+#define BECGUARD_DEFAULT_DATA_DIR "/usr/share/becguard"
+#endif
+
+Error Invalid(std::string message) { return Error(ErrorCode::kInvalidArgument, "config: " + message); }
+
+Result<void> CheckKeys(const toml::table& table, std::string_view where,
+                       std::initializer_list<std::string_view> allowed) {
+  for (const auto& [key, value] : table) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == key.str();
+    if (!known) {
+      return tl::unexpected(Invalid("unknown key '" + std::string(key.str()) + "' in " +
+                                    std::string(where)));
+    }
+  }
+  return {};
+}
+
+Result<std::vector<std::string>> Strings(const toml::table& table, std::string_view key,
+                                         std::string_view where) {
+  std::vector<std::string> out;
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return out;
+  const toml::array* array = node->as_array();
+  if (array == nullptr) {
+    return tl::unexpected(Invalid(std::string(where) + "." + std::string(key) +
+                                  " must be an array of strings"));
+  }
+  for (const toml::node& item : *array) {
+    auto s = item.value<std::string>();
+    if (!s) {
+      return tl::unexpected(Invalid(std::string(where) + "." + std::string(key) +
+                                    " must be an array of strings"));
+    }
+    out.push_back(*s);
+  }
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip,
+                        std::string_view where, std::vector<Person>& out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const toml::array* array = node->as_array();
+  if (array == nullptr) {
+    return tl::unexpected(Invalid(std::string(where) + "." + std::string(key) +
+                                  " must be an array of tables ([[...]])"));
+  }
+  for (const toml::node& item : *array) {
+    const toml::table* person_table = item.as_table();
+    std::string here = std::string(where) + "." + std::string(key);
+    if (person_table == nullptr) return tl::unexpected(Invalid(here + " entries must be tables"));
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*person_table, here, {"name", "aliases", "addresses", "role"}));
+    Person person;
+    person.vip = vip;
+    person.name = (*person_table)["name"].value_or(std::string());
+    person.role = (*person_table)["role"].value_or(std::string());
+    if (person.name.empty()) return tl::unexpected(Invalid(here + " entry without a name"));
+    auto aliases = Strings(*person_table, "aliases", here);
+    if (!aliases) return tl::unexpected(aliases.error());
+    auto addresses = Strings(*person_table, "addresses", here);
+    if (!addresses) return tl::unexpected(addresses.error());
+    person.aliases = std::move(*aliases);
+    for (std::string& a : *addresses) person.addresses.push_back(Lower(std::move(a)));
+    out.push_back(std::move(person));
+  }
+  return {};
+}
+
+Result<std::size_t> Size(const toml::table& table, std::string_view key, std::size_t fallback) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return fallback;
+  auto v = node->value<int64_t>();
+  if (!v || *v <= 0) {
+    return tl::unexpected(Invalid("limits." + std::string(key) + " must be a positive integer"));
+  }
+  return static_cast<std::size_t>(*v);
+}
+
+Result<Limits> ReadLimits(const toml::table& table) {
+  BECGUARD_RETURN_IF_ERROR(CheckKeys(table, "[limits]",
+                                     {"max_message_bytes", "max_mime_depth", "max_parts",
+                                      "max_headers", "max_header_bytes", "max_text_bytes",
+                                      "max_html_bytes"}));
+  Limits limits;
+  struct SizeField {
+    std::string_view key;
+    std::size_t* target;
+  };
+  for (SizeField f : {SizeField{"max_message_bytes", &limits.max_message_bytes},
+                      SizeField{"max_header_bytes", &limits.max_header_bytes},
+                      SizeField{"max_text_bytes", &limits.max_text_bytes},
+                      SizeField{"max_html_bytes", &limits.max_html_bytes}}) {
+    auto v = Size(table, f.key, *f.target);
+    if (!v) return tl::unexpected(v.error());
+    *f.target = *v;
+  }
+  struct IntField {
+    std::string_view key;
+    int* target;
+  };
+  for (IntField f : {IntField{"max_mime_depth", &limits.max_mime_depth},
+                     IntField{"max_parts", &limits.max_parts},
+                     IntField{"max_headers", &limits.max_headers}}) {
+    auto v = Size(table, f.key, static_cast<std::size_t>(*f.target));
+    if (!v) return tl::unexpected(v.error());
+    *f.target = static_cast<int>(*v);
+  }
+  return limits;
+}
+
+std::string Resolve(const std::string& base_dir, const std::string& path) {
+  if (path.empty() || fs::path(path).is_absolute()) return path;
+  return (fs::path(base_dir) / path).lexically_normal().string();
+}
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("BECGUARD_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  if (fs::exists(fs::path(BECGUARD_DEFAULT_DATA_DIR) / "scores.toml", ec)) {
+    return BECGUARD_DEFAULT_DATA_DIR;
+  }
+  return "/usr/share/becguard";
+}
+
+}  // namespace
+
+Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& base_dir) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    return tl::unexpected(Invalid("line " + std::to_string(where.line) + ", column " +
+                                  std::to_string(where.column) + ": " +
+                                  std::string(e.description())));
+  }
+  BECGUARD_RETURN_IF_ERROR(CheckKeys(root, "the top level",
+                                     {"data_dir", "scores_file", "ioc_files", "organization",
+                                      "partners", "limits", "scoring", "detectors"}));
+  LoadedConfig loaded;
+  Config& config = loaded.config;
+
+  std::string data_dir = root["data_dir"].value_or(std::string());
+  config.data_dir = data_dir.empty() ? DefaultDataDir() : Resolve(base_dir, data_dir);
+  std::string scores = root["scores_file"].value_or(std::string());
+  config.scores_file = scores.empty() ? (fs::path(config.data_dir) / "scores.toml").string()
+                                      : Resolve(base_dir, scores);
+  if (root.get("ioc_files") != nullptr) {
+    auto files = Strings(root, "ioc_files", "top level");
+    if (!files) return tl::unexpected(files.error());
+    for (const std::string& f : *files) config.ioc_files.push_back(Resolve(base_dir, f));
+  } else {
+    config.ioc_files.push_back((fs::path(config.data_dir) / "intel" / "iocs.txt").string());
+  }
+
+  if (const toml::table* org = root["organization"].as_table()) {
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*org, "[organization]", {"domains", "vips", "people"}));
+    auto domains = Strings(*org, "domains", "organization");
+    if (!domains) return tl::unexpected(domains.error());
+    for (std::string& d : *domains) config.organization.domains.push_back(Lower(std::move(d)));
+    BECGUARD_RETURN_IF_ERROR(ReadPeople(*org, "vips", true, "organization", config.organization.people));
+    BECGUARD_RETURN_IF_ERROR(ReadPeople(*org, "people", false, "organization", config.organization.people));
+  }
+  if (const toml::table* partners = root["partners"].as_table()) {
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*partners, "[partners]", {"domains", "people"}));
+    auto domains = Strings(*partners, "domains", "partners");
+    if (!domains) return tl::unexpected(domains.error());
+    for (std::string& d : *domains) config.partners.domains.push_back(Lower(std::move(d)));
+    BECGUARD_RETURN_IF_ERROR(ReadPeople(*partners, "people", false, "partners", config.partners.people));
+  }
+  if (const toml::table* limits = root["limits"].as_table()) {
+    auto parsed = ReadLimits(*limits);
+    if (!parsed) return tl::unexpected(parsed.error());
+    config.limits = *parsed;
+  }
+  if (const toml::table* detectors = root["detectors"].as_table()) loaded.detectors = *detectors;
+  if (const toml::table* scoring = root["scoring"].as_table()) loaded.scoring = *scoring;
+  return loaded;
+}
+
+}  // namespace becguard::engine

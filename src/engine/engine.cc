@@ -1,0 +1,136 @@
+// The one scan path: parse -> lexicon -> detectors -> scoring. See include/becguard/engine.h.
+#include "becguard/engine.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "context/org_directory.h"
+#include "detectors/registry.h"
+#include "domain/domain_tools.h"
+#include "engine/config_loader.h"
+#include "intel/intel_db.h"
+#include "mime/parser.h"
+#include "patterns/lexicon.h"
+#include "scoring/scorer.h"
+
+namespace becguard {
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kNotFound, path + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Result<toml::table> ParseTomlFile(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return tl::unexpected(text.error());
+  try {
+    return toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     path + ":" + std::to_string(e.source().begin.line) + ": " +
+                         std::string(e.description()));
+  }
+}
+
+class EngineImpl final : public Engine {
+ public:
+  EngineImpl(Config config, patterns::Lexicon lexicon, domain::DomainList freemail,
+             domain::DomainList esp, intel::IntelDb intel, scoring::Scorer scorer,
+             std::vector<std::unique_ptr<detectors::Detector>> chain)
+      : config_(std::move(config)),
+        org_(config_.organization, config_.partners),
+        lookalikes_(org_.protected_domains()),
+        lexicon_(std::move(lexicon)),
+        freemail_(std::move(freemail)),
+        esp_(std::move(esp)),
+        intel_(std::move(intel)),
+        scorer_(std::move(scorer)),
+        chain_(std::move(chain)) {}
+
+  Result<ScanReport> Scan(const ScanInput& input) const override {
+    ParsedMessage parsed;
+    return ScanParsed(input, parsed);
+  }
+
+  Result<ScanReport> ScanParsed(const ScanInput& input, ParsedMessage& parsed) const override {
+    parsed = mime::Parse(input.raw, config_.limits);
+    const patterns::IntentHits intents =
+        lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
+    const detectors::DetectorContext context{parsed, intents, org_, lookalikes_,
+                                             freemail_, esp_,   intel_};
+    FindingSink sink;
+    for (const auto& detector : chain_) detector->Inspect(context, sink);
+
+    scoring::ScoringOutcome outcome = scorer_.Score(sink.Take());
+    ScanReport report;
+    report.message_id = parsed.message_id;
+    report.subject = parsed.subject;
+    if (const Address* from = parsed.header_from()) report.from = from->address;
+    report.score = outcome.score;
+    report.verdict = outcome.verdict;
+    report.findings = std::move(outcome.findings);
+    return report;
+  }
+
+  const Config& config() const override { return config_; }
+  double suspicious_threshold() const override { return scorer_.suspicious_threshold(); }
+  double bec_threshold() const override { return scorer_.bec_threshold(); }
+
+ private:
+  Config config_;
+  context::OrgDirectory org_;
+  domain::LookalikeMatcher lookalikes_;
+  patterns::Lexicon lexicon_;
+  domain::DomainList freemail_;
+  domain::DomainList esp_;
+  intel::IntelDb intel_;
+  scoring::Scorer scorer_;
+  std::vector<std::unique_ptr<detectors::Detector>> chain_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
+                                               const std::string& base_dir) {
+  mime::InitMime();
+  auto loaded = engine::ParseConfig(config_toml, base_dir);
+  if (!loaded) return tl::unexpected(loaded.error());
+  const Config& config = loaded->config;
+  const fs::path data(config.data_dir);
+
+  auto lexicon = patterns::Lexicon::LoadDir((data / "lexicons").string());
+  if (!lexicon) return tl::unexpected(lexicon.error());
+  auto freemail = domain::DomainList::Load((data / "freemail_domains.txt").string());
+  if (!freemail) return tl::unexpected(freemail.error());
+  auto esp = domain::DomainList::Load((data / "esp_domains.txt").string());
+  if (!esp) return tl::unexpected(esp.error());
+  auto intel = intel::IntelDb::Load(config.ioc_files,
+                                    (data / "intel" / "campaign_patterns.txt").string());
+  if (!intel) return tl::unexpected(intel.error());
+  auto scores = ParseTomlFile(config.scores_file);
+  if (!scores) return tl::unexpected(scores.error());
+  auto scorer = scoring::Scorer::FromToml(*scores, loaded->scoring);
+  if (!scorer) return tl::unexpected(scorer.error());
+  auto chain = detectors::BuildDetectors(loaded->detectors);
+  if (!chain) return tl::unexpected(chain.error());
+
+  return std::unique_ptr<Engine>(new EngineImpl(
+      std::move(loaded->config), std::move(*lexicon), std::move(*freemail), std::move(*esp),
+      std::move(*intel), std::move(*scorer), std::move(*chain)));
+}
+
+Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path) {
+  auto text = ReadFile(config_path);
+  if (!text) return tl::unexpected(text.error());
+  std::string base = fs::absolute(fs::path(config_path)).parent_path().string();
+  return Create(*text, base);
+}
+
+}  // namespace becguard

@@ -1,0 +1,32 @@
+// BatchScanner: scans messages from a MessageSource on several threads and delivers the results
+// in input order. Messages are read in batches so memory stays bounded on huge mailboxes.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "becguard/engine.h"
+#include "frontends/cli/message_source.h"
+
+namespace becguard::cli {
+
+struct ScannedMessage {
+  std::string origin;
+  std::size_t raw_size = 0;
+  Result<ScanReport> report;
+  ParsedMessage parsed;  // filled only when keep_parsed is set
+};
+
+struct BatchOptions {
+  int jobs = 1;
+  std::size_t batch_size = 256;
+  bool keep_parsed = false;
+};
+
+// on_result runs on the calling thread, in input order. on_error gets unreadable inputs.
+void ScanAll(const Engine& engine, MessageSource& source, const BatchOptions& options,
+             const std::function<void(ScannedMessage&)>& on_result,
+             const std::function<void(const std::string&, const std::string&)>& on_error);
+
+}  // namespace becguard::cli

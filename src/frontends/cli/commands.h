@@ -1,0 +1,39 @@
+// The becguard subcommands. Each Run* returns the process exit code.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "becguard/engine.h"
+
+namespace becguard::cli {
+
+// Exit codes of `becguard scan`: the worst verdict, unless an input could not be read.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitSuspicious = 1;
+inline constexpr int kExitBec = 2;
+inline constexpr int kExitInputError = 3;   // some input unreadable (the rest was scanned)
+inline constexpr int kExitUsageError = 4;   // bad config or arguments: nothing scanned
+
+struct ScanOptions {
+  std::vector<std::string> inputs;
+  bool json = false;
+  bool explain = false;
+  bool progress = true;
+  int jobs = 0;  // 0 = all cores
+  std::size_t max_file_bytes = 1u << 30;
+};
+
+int RunScan(const Engine& engine, const ScanOptions& options);
+
+struct EvalOptions {
+  std::string root;         // directory the labels file's paths are relative to
+  std::string labels_file;  // default: <root>/labels.tsv, else <root>/manifest.tsv
+  bool json = false;
+  int jobs = 0;
+};
+
+int RunEval(const Engine& engine, const EvalOptions& options);
+
+}  // namespace becguard::cli

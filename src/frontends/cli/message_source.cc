@@ -1,0 +1,165 @@
+#include "frontends/cli/message_source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace becguard::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsMaildir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "cur", ec) && fs::is_directory(dir / "new", ec);
+}
+
+// Regular files below dir, recursively, in name order; Maildir tmp/ and hidden files skipped.
+void CollectFiles(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  const bool maildir = IsMaildir(dir);
+  for (const fs::path& entry : entries) {
+    const std::string name = entry.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    if (maildir && name == "tmp") continue;
+    if (fs::is_directory(entry, ec)) {
+      CollectFiles(entry, out);
+    } else if (fs::is_regular_file(entry, ec)) {
+      out.push_back(entry);
+    }
+  }
+}
+
+}  // namespace
+
+bool LooksLikeMbox(const std::string& bytes) { return bytes.starts_with("From "); }
+
+std::vector<std::string> SplitMbox(const std::string& mbox) {
+  std::vector<std::string> messages;
+  std::string current;
+  bool in_message = false;
+  std::size_t pos = 0;
+  bool previous_blank = true;
+  while (pos < mbox.size()) {
+    std::size_t end = mbox.find('\n', pos);
+    std::size_t next = end == std::string::npos ? mbox.size() : end + 1;
+    std::string_view line(mbox.data() + pos, next - pos);
+    if (line.starts_with("From ") && previous_blank) {
+      if (in_message) messages.push_back(std::move(current));
+      current.clear();
+      in_message = true;
+    } else if (in_message) {
+      // mboxrd: ">From ", ">>From " ... lose one '>'.
+      std::size_t quotes = line.find_first_not_of('>');
+      if (quotes != std::string_view::npos && quotes > 0 && line.substr(quotes).starts_with("From ")) {
+        line.remove_prefix(1);
+      }
+      current.append(line);
+    }
+    std::string_view content = line;
+    while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) {
+      content.remove_suffix(1);
+    }
+    previous_blank = content.empty();
+    pos = next;
+  }
+  if (in_message) messages.push_back(std::move(current));
+  return messages;
+}
+
+MessageSource::MessageSource(std::vector<std::string> inputs, std::size_t max_file_bytes)
+    : inputs_(std::move(inputs)), max_file_bytes_(max_file_bytes) {}
+
+std::size_t MessageSource::CountFiles() const {
+  std::size_t count = 0;
+  for (const std::string& input : inputs_) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      std::vector<fs::path> files;
+      CollectFiles(input, files);
+      count += files.size();
+    } else {
+      ++count;
+    }
+  }
+  return count;
+}
+
+bool MessageSource::VisitPath(
+    const std::string& path, const std::function<bool(RawMessage&&)>& on_message,
+    const std::function<void(const std::string&, const std::string&)>& on_error) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    on_error(path, ec.message());
+    return true;
+  }
+  if (size > max_file_bytes_) {
+    on_error(path, "file is larger than the input limit (" + std::to_string(max_file_bytes_) +
+                       " bytes); raise --max-file-bytes to read it");
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    on_error(path, "cannot open for reading");
+    return true;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    on_error(path, "read error");
+    return true;
+  }
+  if (LooksLikeMbox(bytes)) {
+    std::vector<std::string> members = SplitMbox(bytes);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (!on_message(RawMessage{path + "#" + std::to_string(i + 1), std::move(members[i])})) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return on_message(RawMessage{path, std::move(bytes)});
+}
+
+void MessageSource::ForEach(
+    const std::function<bool(RawMessage&&)>& on_message,
+    const std::function<void(const std::string&, const std::string&)>& on_error) {
+  for (const std::string& input : inputs_) {
+    if (input == "-") {
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      std::string bytes = buffer.str();
+      if (LooksLikeMbox(bytes)) {
+        std::vector<std::string> members = SplitMbox(bytes);
+        for (std::size_t i = 0; i < members.size(); ++i) {
+          if (!on_message(RawMessage{"-#" + std::to_string(i + 1), std::move(members[i])})) return;
+        }
+      } else if (!on_message(RawMessage{"-", std::move(bytes)})) {
+        return;
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+      std::vector<fs::path> files;
+      CollectFiles(input, files);
+      for (const fs::path& file : files) {
+        if (!VisitPath(file.string(), on_message, on_error)) return;
+      }
+    } else if (fs::exists(input, ec)) {
+      if (!VisitPath(input, on_message, on_error)) return;
+    } else {
+      on_error(input, "no such file or directory");
+    }
+  }
+}
+
+}  // namespace becguard::cli
