@@ -4,6 +4,7 @@
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
+#include "detectors/strength_config.h"
 #include "detectors/message_traits.h"
 
 namespace becguard::detectors {
@@ -86,12 +87,8 @@ Result<ReplyToMismatchConfig> ParseReplyToMismatchConfig(const toml::table& sect
   if (!platforms) return tl::unexpected(platforms.error());
   config.platform_domains.clear();
   for (const std::string& d : *platforms) config.platform_domains.push_back(AsciiLower(d));
-  auto weak = ReadDouble(section, "weak_strength", config.weak_strength);
+  auto weak = ReadStrength(section, "[detectors.reply_to_mismatch]", "weak_strength", config.weak_strength);
   if (!weak) return tl::unexpected(weak.error());
-  if (*weak < 0.0 || *weak > 1.0) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "config: [detectors.reply_to_mismatch] weak_strength must be in [0, 1]");
-  }
   config.weak_strength = *weak;
   return config;
 }

@@ -1,0 +1,138 @@
+#include "detectors/display_name_spoof.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "detectors/address_relation.h"
+#include "detectors/config_util.h"
+#include "detectors/message_traits.h"
+#include "detectors/strength_config.h"
+#include "text/normalize.h"
+
+namespace becguard::detectors {
+namespace {
+
+bool IsLocalChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+         c == '+' || c == '%' || c == '\'';
+}
+
+bool IsDomainChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// Addresses written inside a display name, lower-case ("x@y.com" in "Name <x@y.com>").
+std::vector<std::string> EmbeddedAddresses(std::string_view display_name) {
+  const std::string text = AsciiLower(display_name);
+  std::vector<std::string> out;
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && IsLocalChar(text[begin - 1])) --begin;
+    std::size_t end = at + 1;
+    while (end < text.size() && IsDomainChar(text[end])) ++end;
+    while (end > at + 1 && text[end - 1] == '.') --end;
+    if (begin == at || text.find('.', at) >= end) continue;
+    std::string address = text.substr(begin, end - begin);
+    while (!address.empty() && address.front() == '.') address.erase(address.begin());
+    if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(address);
+  }
+  return out;
+}
+
+class DisplayNameSpoof final : public Detector {
+ public:
+  explicit DisplayNameSpoof(DisplayNameSpoofConfig config) : config_(config) {}
+
+  std::string_view name() const override { return "display_name_spoof"; }
+
+  void Inspect(const DetectorContext& context, FindingSink& sink) const override {
+    const Address* from = context.message.header_from();
+    if (from == nullptr || from->display_name.empty()) return;
+    const std::string from_reg = RegistrableOf(*from);
+    double strength = 0.0;
+    std::string expected;
+    std::string detail;
+    auto add = [&](double s, std::string_view why) {
+      strength = std::max(strength, s);
+      if (!detail.empty()) detail += "; ";
+      detail += why;
+    };
+
+    for (const std::string& shown : EmbeddedAddresses(from->display_name)) {
+      if (shown == from->address) continue;
+      const auto at = shown.rfind('@');
+      const std::string shown_reg = domain::RegistrableDomain(shown.substr(at + 1));
+      add(shown_reg == from_reg ? 0.5 : 1.0, "display name shows another address " + shown);
+      if (expected.empty()) expected = shown;
+    }
+    const std::string lower = AsciiLower(from->display_name);
+    if (lower.find("secured by") != std::string::npos ||
+        lower.find("mailto:") != std::string::npos) {
+      add(1.0, "'secured by [mailto:...]' text in the display name");
+    }
+    if (text::HasInvisibleOrBidi(from->display_name)) {
+      add(config_.invisible_strength, "invisible or bidi characters in the display name");
+    }
+    if (!IsListMungedFrom(context.message)) CheckPeople(context, *from, from_reg, add, expected);
+
+    if (strength <= 0.0) return;
+    sink.Add(FindingId::kDisplayNameSpoof,
+             Evidence{"From display name", FormatAddress(*from), expected, detail}, strength);
+  }
+
+ private:
+  template <typename Add>
+  void CheckPeople(const DetectorContext& context, const Address& from,
+                   const std::string& from_reg, Add& add, std::string& expected) const {
+    const std::vector<context::KnownPerson> people =
+        context.org.FindByDisplayName(from.display_name);
+    for (const context::KnownPerson& who : people) {
+      if (context::OrgDirectory::OwnsAddress(*who.person, from.address)) return;
+    }
+    const AddressRelation rel = Relate(context, from, nullptr);
+    for (const context::KnownPerson& who : people) {
+      const Person& person = *who.person;
+      const std::string label =
+          person.name + (person.role.empty() ? std::string() : " (" + person.role + ")");
+      const bool home = OnHomeDomain(context.org, who, from_reg);
+      if (person.vip) {
+        add(home ? 0.5 : 1.0, "VIP " + label + (home ? " on another organisation address"
+                                                     : " on an address that is not theirs"));
+      } else if (rel.freemail || rel.lookalike) {
+        add(config_.known_person_strength,
+            "known person " + label + " on " +
+                (rel.lookalike ? "a " + DescribeLookalike(*rel.lookalike) : "a free-mail address"));
+      } else {
+        continue;
+      }
+      if (expected.empty() && !person.addresses.empty()) expected = person.addresses.front();
+    }
+  }
+
+  DisplayNameSpoofConfig config_;
+};
+
+}  // namespace
+
+Result<DisplayNameSpoofConfig> ParseDisplayNameSpoofConfig(const toml::table& section) {
+  constexpr std::string_view kWhere = "[detectors.display_name_spoof]";
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKnownKeys(section, kWhere, {"known_person_strength", "invisible_strength"}));
+  DisplayNameSpoofConfig config;
+  auto known = ReadStrength(section, kWhere, "known_person_strength", config.known_person_strength);
+  if (!known) return tl::unexpected(known.error());
+  config.known_person_strength = *known;
+  auto invisible = ReadStrength(section, kWhere, "invisible_strength", config.invisible_strength);
+  if (!invisible) return tl::unexpected(invisible.error());
+  config.invisible_strength = *invisible;
+  return config;
+}
+
+Result<std::unique_ptr<Detector>> CreateDisplayNameSpoof(const toml::table& section) {
+  auto config = ParseDisplayNameSpoofConfig(section);
+  if (!config) return tl::unexpected(config.error());
+  return std::unique_ptr<Detector>(std::make_unique<DisplayNameSpoof>(*config));
+}
+
+}  // namespace becguard::detectors

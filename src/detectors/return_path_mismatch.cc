@@ -1,0 +1,82 @@
+#include "detectors/return_path_mismatch.h"
+
+#include "detectors/address_relation.h"
+#include "detectors/config_util.h"
+#include "detectors/strength_config.h"
+#include "detectors/message_traits.h"
+
+namespace becguard::detectors {
+namespace {
+
+class ReturnPathMismatch final : public Detector {
+ public:
+  explicit ReturnPathMismatch(ReturnPathMismatchConfig config) : config_(config) {}
+
+  std::string_view name() const override { return "return_path_mismatch"; }
+
+  void Inspect(const DetectorContext& context, FindingSink& sink) const override {
+    const ParsedMessage& message = context.message;
+    const Address* from = message.header_from();
+    // An empty Return-Path (<>) is a bounce or notification: nothing to compare.
+    if (from == nullptr || from->address.empty() || !message.return_path ||
+        message.return_path->address.empty()) {
+      return;
+    }
+    const Address& return_path = *message.return_path;
+    const AddressRelation rel = Relate(context, return_path, from);
+    if (rel.same_registrable || rel.registrable.empty()) return;
+    const std::string from_reg = RegistrableOf(*from);
+    if (SameProtectedSide(context.org, rel.registrable, from_reg)) return;
+    const bool attacker_shaped = rel.freemail || rel.lookalike.has_value();
+    if (!attacker_shaped) {
+      if (rel.esp || IsMailingList(message) || IsBounceAddress(return_path)) return;
+    }
+    // Authentication plugs in here: when SPF passes for the Return-Path domain and DMARC
+    // passes through a DKIM signature aligned with the From domain, the envelope belongs to a
+    // mailer authorised by the From domain (an ESP not on our list, a forwarder), and the
+    // non-attacker-shaped case should be dropped.
+
+    const bool from_protected =
+        context.org.IsOrgDomain(from_reg) || context.org.IsPartnerDomain(from_reg);
+    double strength = config_.unrelated_strength;
+    std::string detail = rel.Describe();
+    if (rel.lookalike || (rel.freemail && from_protected)) {
+      strength = 1.0;
+    } else if (rel.freemail) {
+      // Free-mail "send mail as" with a small business's own From looks exactly like this.
+      strength = 0.5;
+    } else if (from_protected) {
+      strength = 0.8;
+      detail = context.org.IsOrgDomain(from_reg) ? "unrelated domain; From is an organisation domain"
+                                                 : "unrelated domain; From is a partner domain";
+    } else {
+      detail = "unrelated domain";
+    }
+    sink.Add(FindingId::kReturnPathMismatch,
+             Evidence{"Return-Path", return_path.address, "an address at " + from_reg, detail},
+             strength);
+  }
+
+ private:
+  ReturnPathMismatchConfig config_;
+};
+
+}  // namespace
+
+Result<ReturnPathMismatchConfig> ParseReturnPathMismatchConfig(const toml::table& section) {
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKnownKeys(section, "[detectors.return_path_mismatch]", {"unrelated_strength"}));
+  ReturnPathMismatchConfig config;
+  auto strength = ReadStrength(section, "[detectors.return_path_mismatch]", "unrelated_strength", config.unrelated_strength);
+  if (!strength) return tl::unexpected(strength.error());
+  config.unrelated_strength = *strength;
+  return config;
+}
+
+Result<std::unique_ptr<Detector>> CreateReturnPathMismatch(const toml::table& section) {
+  auto config = ParseReturnPathMismatchConfig(section);
+  if (!config) return tl::unexpected(config.error());
+  return std::unique_ptr<Detector>(std::make_unique<ReturnPathMismatch>(*config));
+}
+
+}  // namespace becguard::detectors
