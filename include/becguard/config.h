@@ -15,7 +15,11 @@ namespace becguard {
 struct Person {
   std::string name;                     // "Margaret Okafor", "佐藤 健一"
   std::vector<std::string> aliases;     // "佐藤社長", "Kenichi Sato"
-  std::vector<std::string> addresses;   // the only addresses this person writes from
+  std::vector<std::string> addresses;   // the addresses this person writes from
+  // Registrable domains this person writes from when the addresses are not all known (a
+  // partner contact known by name only). Empty: the organisation's domains for org people, the
+  // domains of `addresses` for partner people.
+  std::vector<std::string> domains;
   std::string role;                     // free text, shown in evidence
   bool vip = false;
 };

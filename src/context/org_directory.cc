@@ -1,8 +1,8 @@
 #include "context/org_directory.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cstdint>
+#include <iterator>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -16,15 +16,14 @@ namespace {
 // mailbox, not a name, and a display name made only of them names nobody in particular: other
 // companies have an "Accounts Payable" too.
 constexpr std::string_view kGenericWords[] = {
-    "accounts",   "accounting", "payable",   "receivable", "ap",        "ar",
-    "payroll",    "finance",    "financial", "billing",    "invoices",  "invoice",
-    "hr",         "human",      "resources", "people",     "team",      "support",
-    "info",       "admin",      "sales",     "office",     "treasury",  "reception",
-    "customer",   "service",    "services",  "helpdesk",   "it",        "noreply",
-    "no",         "reply",      "department", "dept",      "ceo",       "cfo",
-    "president",  "manager",    "the",       "of",         "and",       "人事部",
-    "経理部",     "総務部",     "財務部",    "営業部",     "購買部",    "人事",
-    "経理",       "総務",       "社長",      "事務局",
+    "accounts",  "accounting", "payable",   "receivable", "ap",         "ar",       "payroll",
+    "finance",   "financial",  "billing",   "invoices",   "invoice",    "hr",       "human",
+    "resources", "people",     "team",      "support",    "info",       "admin",    "sales",
+    "office",    "treasury",   "reception", "customer",   "service",    "services", "helpdesk",
+    "it",        "noreply",    "no",        "reply",      "department", "dept",     "ceo",
+    "cfo",       "president",  "manager",   "the",        "of",         "and",      "人事部",
+    "経理部",    "総務部",     "財務部",    "営業部",     "購買部",     "人事",     "経理",
+    "総務",      "社長",       "事務局",
 };
 
 bool IsGenericWord(std::string_view token) {
@@ -35,8 +34,7 @@ bool IsGenericWord(std::string_view token) {
 bool IsTokenChar(UChar32 c) {
   if (u_isalnum(c)) return true;
   const int8_t type = u_charType(c);
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-         type == U_ENCLOSING_MARK;
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
 // Splits already-normalised text into runs of letters, digits and marks.
@@ -83,7 +81,8 @@ std::string JoinedKey(const std::vector<std::string>& tokens) {
 }
 
 bool HasNonAscii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 bool AllGeneric(const std::vector<std::string>& tokens) {
@@ -172,13 +171,11 @@ std::vector<KnownPerson> OrgDirectory::FindByDisplayName(std::string_view displa
     if (!match) {
       // Key containment is for scripts written without spaces; for Latin names it would let
       // "Ann Lee" match "Joann Leeds", so those only match on the whole key.
-      match = HasNonAscii(entry.key) ? key.find(entry.key) != std::string::npos
-                                     : key == entry.key;
+      match = HasNonAscii(entry.key) ? key.find(entry.key) != std::string::npos : key == entry.key;
     }
     if (!match) continue;
-    const bool seen = std::any_of(out.begin(), out.end(), [&](const KnownPerson& k) {
-      return k.person == entry.who.person;
-    });
+    const bool seen = std::any_of(
+        out.begin(), out.end(), [&](const KnownPerson& k) { return k.person == entry.who.person; });
     if (!seen) out.push_back(entry.who);
   }
   return out;

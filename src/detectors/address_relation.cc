@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-
 namespace becguard::detectors {
 namespace {
 
@@ -19,9 +18,9 @@ std::string Alnum(std::string_view s) {
 // Role mailboxes exist at every company: "info@a.com" with Reply-To "info@b.com" embeds nothing.
 bool IsRoleLocalPart(std::string_view alnum) {
   static constexpr std::string_view kRoles[] = {
-      "info",    "sales",   "billing", "admin",   "office",  "contact", "support", "accounts",
-      "invoice", "invoices", "noreply", "mail",   "finance", "payroll", "hello",   "team",
-      "service", "orders",  "account", "webmaster", "postmaster"};
+      "info",     "sales",   "billing",  "admin",   "office",  "contact",   "support",
+      "accounts", "invoice", "invoices", "noreply", "mail",    "finance",   "payroll",
+      "hello",    "team",    "service",  "orders",  "account", "webmaster", "postmaster"};
   return std::find(std::begin(kRoles), std::end(kRoles), alnum) != std::end(kRoles);
 }
 

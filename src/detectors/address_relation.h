@@ -25,8 +25,8 @@ enum class Embeds {
 };
 
 struct AddressRelation {
-  std::string registrable;         // of the candidate
-  bool same_registrable = false;   // same registrable domain as From (or a subdomain of it)
+  std::string registrable;        // of the candidate
+  bool same_registrable = false;  // same registrable domain as From (or a subdomain of it)
   bool org_domain = false;
   bool partner_domain = false;
   bool freemail = false;

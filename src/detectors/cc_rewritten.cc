@@ -127,7 +127,8 @@ Result<CcRewrittenConfig> ParseCcRewrittenConfig(const toml::table& section) {
   BECGUARD_RETURN_IF_ERROR(
       CheckKnownKeys(section, "[detectors.cc_rewritten]", {"freemail_strength"}));
   CcRewrittenConfig config;
-  auto strength = ReadStrength(section, "[detectors.cc_rewritten]", "freemail_strength", config.freemail_strength);
+  auto strength = ReadStrength(section, "[detectors.cc_rewritten]", "freemail_strength",
+                               config.freemail_strength);
   if (!strength) return tl::unexpected(strength.error());
   config.freemail_strength = *strength;
   return config;

@@ -83,8 +83,8 @@ class DisplayNameSpoof final : public Detector {
 
  private:
   template <typename Add>
-  void CheckPeople(const DetectorContext& context, const Address& from,
-                   const std::string& from_reg, Add& add, std::string& expected) const {
+  void CheckPeople(const DetectorContext& context, const Address& from, const std::string& from_reg,
+                   Add& add, std::string& expected) const {
     const std::vector<context::KnownPerson> people =
         context.org.FindByDisplayName(from.display_name);
     for (const context::KnownPerson& who : people) {
@@ -97,8 +97,9 @@ class DisplayNameSpoof final : public Detector {
           person.name + (person.role.empty() ? std::string() : " (" + person.role + ")");
       const bool home = OnHomeDomain(context.org, who, from_reg);
       if (person.vip) {
-        add(home ? 0.5 : 1.0, "VIP " + label + (home ? " on another organisation address"
-                                                     : " on an address that is not theirs"));
+        add(home ? 0.5 : 1.0,
+            "VIP " + label +
+                (home ? " on another organisation address" : " on an address that is not theirs"));
       } else if (rel.freemail || rel.lookalike) {
         add(config_.known_person_strength,
             "known person " + label + " on " +

@@ -59,9 +59,9 @@ class LookalikeDomain final : public Detector {
 
 Result<LookalikeDomainConfig> ParseLookalikeDomainConfig(const toml::table& section) {
   constexpr std::string_view kWhere = "[detectors.lookalike_domain]";
-  BECGUARD_RETURN_IF_ERROR(CheckKnownKeys(
-      section, kWhere,
-      {"check_links", "recipient_strength", "link_strength", "list_link_strength"}));
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKnownKeys(section, kWhere,
+                     {"check_links", "recipient_strength", "link_strength", "list_link_strength"}));
   LookalikeDomainConfig config;
   auto links = ReadBool(section, "check_links", config.check_links);
   if (!links) return tl::unexpected(links.error());

@@ -55,8 +55,7 @@ bool IsBulkMail(const ParsedMessage& message, const domain::DomainList& esp) {
   if (precedence == "bulk" || precedence == "list" || precedence == "junk") return true;
   if (message.return_path && !message.return_path->domain.empty()) {
     const Address& rp = *message.return_path;
-    const std::string& reg =
-        rp.registrable_domain.empty() ? rp.domain : rp.registrable_domain;
+    const std::string& reg = rp.registrable_domain.empty() ? rp.domain : rp.registrable_domain;
     if (esp.Contains(reg) || esp.Contains(rp.domain)) return true;
   }
   return false;
@@ -66,8 +65,8 @@ bool IsAutoReply(const ParsedMessage& message) {
   if (const Header* h = message.FindHeader("Auto-Submitted"); h != nullptr) {
     const std::string value = AsciiLower(Trimmed(h->value));
     // "no" may carry comments: "no (manually sent)".
-    if (!value.empty() && value != "no" && !StartsWith(value, "no ") &&
-        !StartsWith(value, "no;") && !StartsWith(value, "no(")) {
+    if (!value.empty() && value != "no" && !StartsWith(value, "no ") && !StartsWith(value, "no;") &&
+        !StartsWith(value, "no(")) {
       return true;
     }
   }
@@ -98,8 +97,8 @@ bool IsListMungedFrom(const ParsedMessage& message) {
 bool IsBounceAddress(const Address& address) {
   const std::string local = AsciiLower(address.local_part);
   if (local.empty()) return false;
-  static constexpr std::string_view kPrefixes[] = {"bounce", "srs0=", "srs1=", "prvs=",
-                                                   "msprvs1=", "btv1==", "return-"};
+  static constexpr std::string_view kPrefixes[] = {
+      "bounce", "srs0=", "srs1=", "prvs=", "msprvs1=", "btv1==", "return-"};
   for (std::string_view prefix : kPrefixes) {
     if (StartsWith(local, prefix)) return true;
   }

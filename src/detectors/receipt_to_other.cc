@@ -64,10 +64,10 @@ class ReceiptToOther final : public Detector {
       if (!merged) targets.push_back(Target{to.address, entry.header, strength, detail});
     }
     for (Target& t : targets) {
-      sink.Add(FindingId::kReceiptToOther,
-               Evidence{std::move(t.headers), std::move(t.address), from->address,
-                        std::move(t.detail)},
-               t.strength);
+      sink.Add(
+          FindingId::kReceiptToOther,
+          Evidence{std::move(t.headers), std::move(t.address), from->address, std::move(t.detail)},
+          t.strength);
     }
   }
 

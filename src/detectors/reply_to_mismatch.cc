@@ -4,8 +4,8 @@
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
-#include "detectors/strength_config.h"
 #include "detectors/message_traits.h"
+#include "detectors/strength_config.h"
 
 namespace becguard::detectors {
 namespace {
@@ -56,10 +56,9 @@ class ReplyToMismatch final : public Detector {
   bool IsPlatform(const DetectorContext& context, const Address& from,
                   const std::string& from_reg) const {
     if (context.esp.Contains(from_reg) || context.esp.Contains(from.domain)) return true;
-    return std::any_of(config_.platform_domains.begin(), config_.platform_domains.end(),
-                       [&](const std::string& d) {
-                         return IsSameOrSubdomain(from.domain, d) || from_reg == d;
-                       });
+    return std::any_of(
+        config_.platform_domains.begin(), config_.platform_domains.end(),
+        [&](const std::string& d) { return IsSameOrSubdomain(from.domain, d) || from_reg == d; });
   }
 
   static bool NamesVip(const DetectorContext& context, const Address& from) {
@@ -87,7 +86,8 @@ Result<ReplyToMismatchConfig> ParseReplyToMismatchConfig(const toml::table& sect
   if (!platforms) return tl::unexpected(platforms.error());
   config.platform_domains.clear();
   for (const std::string& d : *platforms) config.platform_domains.push_back(AsciiLower(d));
-  auto weak = ReadStrength(section, "[detectors.reply_to_mismatch]", "weak_strength", config.weak_strength);
+  auto weak =
+      ReadStrength(section, "[detectors.reply_to_mismatch]", "weak_strength", config.weak_strength);
   if (!weak) return tl::unexpected(weak.error());
   config.weak_strength = *weak;
   return config;

@@ -2,8 +2,8 @@
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
-#include "detectors/strength_config.h"
 #include "detectors/message_traits.h"
+#include "detectors/strength_config.h"
 
 namespace becguard::detectors {
 namespace {
@@ -47,8 +47,9 @@ class ReturnPathMismatch final : public Detector {
       strength = 0.5;
     } else if (from_protected) {
       strength = 0.8;
-      detail = context.org.IsOrgDomain(from_reg) ? "unrelated domain; From is an organisation domain"
-                                                 : "unrelated domain; From is a partner domain";
+      detail = context.org.IsOrgDomain(from_reg)
+                   ? "unrelated domain; From is an organisation domain"
+                   : "unrelated domain; From is a partner domain";
     } else {
       detail = "unrelated domain";
     }
@@ -67,7 +68,8 @@ Result<ReturnPathMismatchConfig> ParseReturnPathMismatchConfig(const toml::table
   BECGUARD_RETURN_IF_ERROR(
       CheckKnownKeys(section, "[detectors.return_path_mismatch]", {"unrelated_strength"}));
   ReturnPathMismatchConfig config;
-  auto strength = ReadStrength(section, "[detectors.return_path_mismatch]", "unrelated_strength", config.unrelated_strength);
+  auto strength = ReadStrength(section, "[detectors.return_path_mismatch]", "unrelated_strength",
+                               config.unrelated_strength);
   if (!strength) return tl::unexpected(strength.error());
   config.unrelated_strength = *strength;
   return config;

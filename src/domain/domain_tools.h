@@ -22,7 +22,9 @@ std::string RegistrableDomain(std::string_view host);
 struct LookalikeMatch {
   std::string imitated;   // the protected registrable domain it imitates, e.g. "b-company.com"
   std::string technique;  // "rn→m", "homoglyph (IDN)", "suffix folding", "TLD swap", ...
-  int distance = 0;       // Damerau-Levenshtein distance on the compared labels (0 for skeleton/TLD)
+  // Damerau-Levenshtein distance on the compared labels; 0 for techniques that are not edits
+  // (IDN skeleton, TLD swap, suffix folding, extra word, subdomain).
+  int distance = 0;
 };
 
 // Thresholds of the fuzzy techniques; the defaults suit organisation and partner domains.
@@ -45,7 +47,8 @@ class LookalikeMatcher {
   // of an unrelated domain ("kestrelmarine.com.sg.remit-desk.com").
   std::optional<LookalikeMatch> Match(std::string_view host) const;
 
-  // True when host's registrable domain is one of the protected domains.
+  // True when host is a protected domain or one of its subdomains (for protected names the PSL
+  // reduces too far, like "b-company.com.cc", the name as given counts).
   bool IsProtected(std::string_view host) const;
 
  private:

@@ -19,6 +19,9 @@ struct ProtectedDomain {
   std::string suffix;                      // "com.sg"
   std::vector<std::string> suffix_labels;  // {"com", "sg"}
   std::string key;                         // LabelKey(label)
+  // The suffix is not in the Public Suffix List but serves as one ("com.cc"): candidates under
+  // it are split the same way.
+  bool unlisted_suffix = false;
 };
 
 // The host under test; computed once per Match call. Views point into the caller's storage.

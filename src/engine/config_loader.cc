@@ -69,7 +69,7 @@ Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip
     const toml::table* person_table = item.as_table();
     std::string here = std::string(where) + "." + std::string(key);
     if (person_table == nullptr) return tl::unexpected(Invalid(here + " entries must be tables"));
-    BECGUARD_RETURN_IF_ERROR(CheckKeys(*person_table, here, {"name", "aliases", "addresses", "role"}));
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*person_table, here, {"name", "aliases", "addresses", "domains", "role"}));
     Person person;
     person.vip = vip;
     person.name = (*person_table)["name"].value_or(std::string());
@@ -79,6 +79,9 @@ Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip
     if (!aliases) return tl::unexpected(aliases.error());
     auto addresses = Strings(*person_table, "addresses", here);
     if (!addresses) return tl::unexpected(addresses.error());
+    auto domains = Strings(*person_table, "domains", here);
+    if (!domains) return tl::unexpected(domains.error());
+    for (std::string& d : *domains) person.domains.push_back(Lower(std::move(d)));
     person.aliases = std::move(*aliases);
     for (std::string& a : *addresses) person.addresses.push_back(Lower(std::move(a)));
     out.push_back(std::move(person));

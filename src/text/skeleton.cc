@@ -33,7 +33,7 @@ std::string Skeleton(std::string_view utf8) {
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString skeleton;
   UErrorCode status = U_ZERO_ERROR;
-  uspoof_getSkeletonUnicode(checker, 0, source, skeleton, &status);
+  uspoof_getSkeletonUnicodeString(checker, 0, source, skeleton, &status);
   std::string out;
   if (U_FAILURE(status)) {
     source.toUTF8String(out);  // no skeleton: compare the (sanitised) text itself
