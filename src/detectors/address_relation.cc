@@ -70,15 +70,28 @@ std::string DescribeLookalike(const domain::LookalikeMatch& match) {
 }
 
 std::string FormatAddress(const Address& address) {
-  if (address.display_name.empty()) return address.address;
-  return address.display_name + " <" + address.address + ">";
+  const std::string& name = address.display_name;
+  if (name.empty()) return address.address;
+  // Quoted when the name itself looks like address syntax, so "A <a@x> secured by" <b@y> reads
+  // as one display name followed by the real address.
+  if (name.find_first_of("<>@,;:\"()[]") == std::string::npos) {
+    return name + " <" + address.address + ">";
+  }
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"' || c == '\\') quoted.push_back('\\');
+    quoted.push_back(c);
+  }
+  return quoted + "\" <" + address.address + ">";
 }
 
 Embeds EmbedsFromIdentity(const Address& candidate, const Address& from) {
   const std::string local = Alnum(candidate.local_part);
   if (local.empty()) return Embeds::kNothing;
   const std::string from_local = Alnum(from.local_part);
-  if (from_local.size() >= 4 && !IsRoleLocalPart(from_local) &&
+  // Strictly longer: the same local part on another business domain is usually the same person's
+  // second mailbox, while the attack adds the company name around it.
+  if (from_local.size() >= 4 && local.size() > from_local.size() && !IsRoleLocalPart(from_local) &&
       local.find(from_local) != std::string::npos) {
     return Embeds::kFromAddress;
   }
@@ -94,7 +107,8 @@ AddressRelation Relate(const DetectorContext& context, const Address& candidate,
   if (r.registrable.empty()) return r;
   r.org_domain = context.org.IsOrgDomain(r.registrable);
   r.partner_domain = context.org.IsPartnerDomain(r.registrable);
-  r.freemail = context.freemail.Contains(r.registrable);
+  r.freemail =
+      context.freemail.Contains(candidate.domain) || context.freemail.Contains(r.registrable);
   r.esp = context.esp.Contains(r.registrable) || context.esp.Contains(candidate.domain);
   if (!r.is_protected()) r.lookalike = context.lookalikes.Match(candidate.domain);
   if (from == nullptr) return r;
@@ -106,7 +120,8 @@ AddressRelation Relate(const DetectorContext& context, const Address& candidate,
     r.embeds = EmbedsFromIdentity(candidate, *from);
     // "gmail" inside a Reply-To local part says nothing about a gmail From.
     if (r.embeds == Embeds::kFromDomain &&
-        (context.freemail.Contains(from_reg) || context.esp.Contains(from_reg))) {
+        (context.freemail.Contains(from->domain) || context.freemail.Contains(from_reg) ||
+         context.esp.Contains(from_reg))) {
       r.embeds = Embeds::kNothing;
     }
   }

@@ -62,7 +62,8 @@ bool OnHomeDomain(const context::OrgDirectory& org, const context::KnownPerson& 
 // "lookalike of b-company.com (suffix folding, distance 1)".
 std::string DescribeLookalike(const domain::LookalikeMatch& match);
 
-// "Name <local@domain>" or just the address.
+// "Name <local@domain>", "\"Name <x@y> secured by\" <local@domain>" when the name holds address
+// syntax, or just the address.
 std::string FormatAddress(const Address& address);
 
 Embeds EmbedsFromIdentity(const Address& candidate, const Address& from);

@@ -1,6 +1,7 @@
 #include "detectors/cc_rewritten.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,7 @@ class CcRewritten final : public Detector {
       const Person& person = *people.front().person;
       std::string expected = !person.addresses.empty() ? person.addresses.front()
                              : rel.lookalike           ? rel.lookalike->imitated
-                                                       : std::string();
+                                                       : std::string("their own domain");
       return Classify(rel, entry, field, std::move(expected), "known person " + person.name);
     }
     // The From person's own name on another address: only free-mail or lookalike is telling.

@@ -28,7 +28,7 @@ Result<double> ReadDouble(const toml::table& table, std::string_view key, double
 Result<bool> ReadBool(const toml::table& table, std::string_view key, bool fallback) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return fallback;
-  if (auto v = node->value<bool>()) return *v;
+  if (auto v = node->value_exact<bool>()) return *v;
   return MakeError(ErrorCode::kInvalidArgument,
                    "config: '" + std::string(key) + "' must be true or false");
 }

@@ -1,8 +1,11 @@
 #include "detectors/display_name_spoof.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include <unicode/utf8.h>
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
@@ -40,6 +43,35 @@ std::vector<std::string> EmbeddedAddresses(std::string_view display_name) {
   return out;
 }
 
+bool IsEmojiLike(UChar32 c) {
+  return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF) || c == 0xFE0F || c == 0x2640 ||
+         c == 0x2642 || (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+// The display name without the zero-width joiners that glue emoji sequences ("🤸‍♀️"),
+// which are text, not a trick; any other invisible character stays for HasInvisibleOrBidi to find.
+std::string WithoutEmojiJoiners(std::string_view utf8) {
+  std::string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  UChar32 previous = 0;
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c == 0x200D && IsEmojiLike(previous) && i < length) {
+      int32_t j = i;
+      UChar32 next;
+      U8_NEXT(bytes, j, length, next);
+      if (IsEmojiLike(next)) continue;
+    }
+    out.append(utf8.substr(start, i - start));
+    previous = c;
+  }
+  return out;
+}
+
 class DisplayNameSpoof final : public Detector {
  public:
   explicit DisplayNameSpoof(DisplayNameSpoofConfig config) : config_(config) {}
@@ -71,7 +103,7 @@ class DisplayNameSpoof final : public Detector {
         lower.find("mailto:") != std::string::npos) {
       add(1.0, "'secured by [mailto:...]' text in the display name");
     }
-    if (text::HasInvisibleOrBidi(from->display_name)) {
+    if (text::HasInvisibleOrBidi(WithoutEmojiJoiners(from->display_name))) {
       add(config_.invisible_strength, "invisible or bidi characters in the display name");
     }
     if (!IsListMungedFrom(context.message)) CheckPeople(context, *from, from_reg, add, expected);

@@ -28,12 +28,14 @@ class FreemailSender final : public Detector {
     if (IsMailingList(message)) return;
     const Address* sender = nullptr;
     std::string field;
-    if (context.freemail.Contains(RegistrableOf(*from))) {
+    if (context.freemail.Contains(from->domain) ||
+        context.freemail.Contains(RegistrableOf(*from))) {
       sender = from;
       field = "From";
     } else if (config_.check_reply_to) {
       for (const Address& reply_to : message.reply_to) {
-        if (!reply_to.address.empty() && context.freemail.Contains(RegistrableOf(reply_to))) {
+        if (!reply_to.address.empty() && (context.freemail.Contains(reply_to.domain) ||
+                                          context.freemail.Contains(RegistrableOf(reply_to)))) {
           sender = &reply_to;
           field = "Reply-To";
           break;

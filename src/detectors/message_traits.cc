@@ -97,19 +97,22 @@ bool IsListMungedFrom(const ParsedMessage& message) {
 bool IsBounceAddress(const Address& address) {
   const std::string local = AsciiLower(address.local_part);
   if (local.empty()) return false;
-  static constexpr std::string_view kPrefixes[] = {
-      "bounce", "srs0=", "srs1=", "prvs=", "msprvs1=", "btv1==", "return-"};
+  // VERP and SRS encode the recipient or the original sender with '=' ("x-bounces+u=d.com",
+  // "sentto-1-2-u=d.com", "SRS0=h=t=d.com=u", "prvs=tag=u"); people's mailboxes do not.
+  if (local.find('=') != std::string::npos) return true;
+  if (local.find("bounce") != std::string::npos) return true;
+  static constexpr std::string_view kPrefixes[] = {"owner-", "return-", "list-errors", "errors-"};
   for (std::string_view prefix : kPrefixes) {
     if (StartsWith(local, prefix)) return true;
   }
-  static constexpr std::string_view kSuffixes[] = {"-bounces", "-bounce", "-errors", "-owner"};
+  static constexpr std::string_view kSuffixes[] = {"-errors", "-owner"};
   for (std::string_view suffix : kSuffixes) {
     if (EndsWith(local, suffix)) return true;
   }
-  // VERP: "list-bounces+user=example.com" or "owner-list+user=example.com".
-  const auto plus = local.find('+');
-  if (plus != std::string::npos && local.find('=', plus) != std::string::npos) return true;
-  return local.find("-bounces+") != std::string::npos;
+  // Hosts dedicated to bounce processing: bounces.example.com, returns.example.com.
+  const std::string host = AsciiLower(address.domain);
+  const std::string_view first = std::string_view(host).substr(0, host.find('.'));
+  return first != host && (StartsWith(first, "bounce") || first == "returns" || first == "return");
 }
 
 }  // namespace becguard::detectors

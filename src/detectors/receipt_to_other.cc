@@ -22,7 +22,7 @@ class ReceiptToOther final : public Detector {
     const Address* from = message.header_from();
     if (from == nullptr || from->address.empty() || message.notification_to.empty()) return;
     const std::string from_reg = RegistrableOf(*from);
-    const bool list = IsMailingList(message);
+    const bool bulk = IsBulkMail(message, context.esp);
     // A munged list From is the list; the poster's own receipt address is then "another domain".
     if (IsListMungedFrom(message)) return;
 
@@ -43,7 +43,7 @@ class ReceiptToOther final : public Detector {
       if (rel.same_registrable || rel.registrable.empty()) continue;
       if (SameProtectedSide(context.org, rel.registrable, from_reg)) continue;
       const bool attacker_shaped = rel.freemail || rel.lookalike.has_value();
-      if (errors_to && !attacker_shaped && (list || rel.esp || IsBounceAddress(to))) continue;
+      if (errors_to && !rel.lookalike && (bulk || rel.esp || IsBounceAddress(to))) continue;
 
       double strength = 0.5;
       std::string detail = rel.Describe();

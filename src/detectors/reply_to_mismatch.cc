@@ -23,6 +23,8 @@ class ReplyToMismatch final : public Detector {
     const bool list = IsMailingList(message);
     const std::string from_reg = RegistrableOf(*from);
     const bool from_platform = IsPlatform(context, *from, from_reg);
+    const bool from_freemail =
+        context.freemail.Contains(from->domain) || context.freemail.Contains(from_reg);
 
     for (const Address& reply_to : message.reply_to) {
       if (reply_to.address.empty() || reply_to.address == from->address) continue;
@@ -33,8 +35,11 @@ class ReplyToMismatch final : public Detector {
       if (list && !rel.lookalike) continue;
       if (from_platform && !rel.freemail && !rel.lookalike) continue;
 
-      const std::string why = rel.Describe();
-      if (!why.empty()) {
+      // Between two consumer mailboxes a free-mail Reply-To impersonates no business.
+      const bool strong =
+          rel.lookalike || rel.embeds != Embeds::kNothing || (rel.freemail && !from_freemail);
+      if (strong) {
+        const std::string why = rel.Describe();
         sink.Add(FindingId::kReplyToMismatch, MakeEvidence(reply_to, *from, why), 1.0);
         continue;
       }
@@ -47,8 +52,9 @@ class ReplyToMismatch final : public Detector {
         claim = "From carries a VIP's name";
       }
       if (claim.empty()) continue;
-      sink.Add(FindingId::kReplyToMismatch,
-               MakeEvidence(reply_to, *from, "another domain; " + claim), config_.weak_strength);
+      const std::string what = rel.freemail ? "free-mail" : "another domain";
+      sink.Add(FindingId::kReplyToMismatch, MakeEvidence(reply_to, *from, what + "; " + claim),
+               config_.weak_strength);
     }
   }
 

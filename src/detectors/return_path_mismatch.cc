@@ -27,9 +27,10 @@ class ReturnPathMismatch final : public Detector {
     if (rel.same_registrable || rel.registrable.empty()) return;
     const std::string from_reg = RegistrableOf(*from);
     if (SameProtectedSide(context.org, rel.registrable, from_reg)) return;
-    const bool attacker_shaped = rel.freemail || rel.lookalike.has_value();
-    if (!attacker_shaped) {
-      if (rel.esp || IsMailingList(message) || IsBounceAddress(return_path)) return;
+    // Lists and ESPs bounce through their own (even free-mail providers') hosts; only a
+    // lookalike there is still an attacker's doing.
+    if (!rel.lookalike && (rel.esp || IsMailingList(message) || IsBounceAddress(return_path))) {
+      return;
     }
     // Authentication plugs in here: when SPF passes for the Return-Path domain and DMARC
     // passes through a DKIM signature aligned with the From domain, the envelope belongs to a

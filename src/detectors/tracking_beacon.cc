@@ -65,22 +65,33 @@ bool IsTiny(const Image& image) {
   return (w && h) || (w && image.height < 0) || (h && image.width < 0);
 }
 
-// What makes this image a beacon, or "" when it is an ordinary image.
-std::string BeaconTraits(const Image& image) {
-  if (image.host.empty()) return {};  // cid: and data: images are not fetched from anywhere
-  std::string traits;
+struct BeaconTraits {
+  std::string text;  // "1x1 image, SendGrid open tracking"; empty for an ordinary image
+  bool known_tracker = false;
+};
+
+// What makes this image a beacon.
+BeaconTraits Traits(const Image& image) {
+  BeaconTraits traits;
+  if (image.host.empty()) return traits;  // cid: and data: images are not fetched from anywhere
   auto add = [&traits](std::string_view t) {
-    if (!traits.empty()) traits += ", ";
-    traits += t;
+    if (!traits.text.empty()) traits.text += ", ";
+    traits.text += t;
   };
   if (IsTiny(image)) {
     add(std::to_string(std::max(image.width, 0)) + "x" + std::to_string(std::max(image.height, 0)) +
         " image");
   }
   if (image.hidden) add("hidden image");
-  if (std::string_view name = TrackerName(image); !name.empty()) add(name);
+  if (std::string_view name = TrackerName(image); !name.empty()) {
+    add(name);
+    traits.known_tracker = true;
+  }
   return traits;
 }
+
+// Old table layouts use dozens of 1-pixel spacer images; a beacon is one image.
+constexpr int kMaxSizeOnlyBeacons = 3;
 
 class TrackingBeacon final : public Detector {
  public:
@@ -92,12 +103,17 @@ class TrackingBeacon final : public Detector {
     const Image* first = nullptr;
     std::string traits;
     int count = 0;
+    int size_only = 0;
     for (const Image& image : context.message.images) {
-      std::string t = BeaconTraits(image);
-      if (t.empty()) continue;
+      if (BeaconTraits t = Traits(image); !t.text.empty() && !t.known_tracker) ++size_only;
+    }
+    const bool layout_spacers = size_only > kMaxSizeOnlyBeacons;
+    for (const Image& image : context.message.images) {
+      BeaconTraits t = Traits(image);
+      if (t.text.empty() || (layout_spacers && !t.known_tracker)) continue;
       if (first == nullptr) {
         first = &image;
-        traits = std::move(t);
+        traits = std::move(t.text);
       }
       ++count;
     }

@@ -6,8 +6,9 @@
 // Amazon SES, HubSpot, Mailgun, Postmark, sales trackers, generic open/pixel/beacon URLs).
 // Strength 1 with executive or financial context in mail that is not bulk/marketing, 0.3 alone,
 // 0.1 in bulk or marketing mail (newsletters and ESP transactional mail track opens routinely).
-// Known false-positive shapes: newsletters and order notices (low strength), 1x1 spacer images
-// in old HTML layouts (low strength unless the content is financial or executive).
+// Known false-positive shapes: newsletters and order notices (low strength); old HTML table
+// layouts with many 1-pixel spacer images (more than three size-only images are taken for
+// layout and ignored; a lone spacer still counts).
 // Thread-safe: the detector is immutable.
 #pragma once
 

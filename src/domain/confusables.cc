@@ -36,11 +36,15 @@ constexpr std::array<Substitution, 16> kSubstitutions = {{
 
 char FoldChar(char c) {
   switch (c) {
-    case '0': return 'o';
+    case '0':
+      return 'o';
     case '1':
-    case 'i': return 'l';
-    case '5': return 's';
-    default: return AsciiLower(c);
+    case 'i':
+      return 'l';
+    case '5':
+      return 's';
+    default:
+      return AsciiLower(c);
   }
 }
 

@@ -48,8 +48,7 @@ DomainList DomainList::FromDomains(std::vector<std::string> domains) {
     if (!canonical.empty()) list.domains_.emplace_back(canonical.view());
   }
   std::sort(list.domains_.begin(), list.domains_.end());
-  list.domains_.erase(std::unique(list.domains_.begin(), list.domains_.end()),
-                      list.domains_.end());
+  list.domains_.erase(std::unique(list.domains_.begin(), list.domains_.end()), list.domains_.end());
   return list;
 }
 

@@ -28,9 +28,10 @@ struct LookalikeMatch {
 };
 
 // Thresholds of the fuzzy techniques; the defaults suit organisation and partner domains.
+// Edits under a different public suffix count only for long labels and only one edit.
 struct LookalikeOptions {
-  int max_distance = 1;              // Damerau-Levenshtein distance that counts ...
-  int max_distance_long = 2;         // ... and the one for labels of at least long_label_length
+  int max_distance = 1;       // Damerau-Levenshtein distance that counts ...
+  int max_distance_long = 2;  // ... and the one for labels of at least long_label_length
   std::size_t long_label_length = 8;
   std::size_t min_fuzzy_label_length = 4;  // shorter protected labels: exact skeleton/TLD only
   std::size_t min_extra_word_label_length = 5;

@@ -3,8 +3,9 @@
 #include <idn2.h>
 
 #include <algorithm>
-#include <array>
+#include <bit>
 #include <cstdlib>
+#include <iterator>
 
 #include "domain/confusables.h"
 #include "domain/edit_distance.h"
@@ -28,21 +29,19 @@ enum Rank : int {
 
 // Words glued to a brand without a hyphen ("halberdsecbilling"); with a hyphen any word
 // counts, since "brand-anything" under another owner is already odd.
-constexpr std::array<std::string_view, 64> kExtraWords = {
-    "account", "accounting", "accounts", "admin",    "ap",      "app",      "ar",
-    "bank",    "billing",    "ceo",      "cfo",      "co",      "corp",     "dept",
-    "docs",    "email",      "finance",  "global",   "group",   "help",     "helpdesk",
-    "holdings", "hq",        "hr",       "inc",      "info",    "intl",     "invoice",
-    "invoices", "it",        "jp",       "legal",    "llc",     "login",    "ltd",
-    "mail",    "my",         "net",      "news",     "office",  "official", "online",
-    "pay",     "payment",    "payments", "payroll",  "portal",  "remit",    "secure",
-    "security", "service",   "services", "sign",     "support", "team",     "the",
-    "transfer", "treasury",  "uk",       "us",       "verify",  "web",      "www",
-    "ir",
+constexpr std::string_view kExtraWords[] = {
+    "account",  "accounting", "accounts", "admin",    "ap",       "app",      "ar",     "bank",
+    "billing",  "ceo",        "cfo",      "co",       "corp",     "dept",     "docs",   "email",
+    "finance",  "global",     "group",    "help",     "helpdesk", "holdings", "hq",     "hr",
+    "inc",      "info",       "intl",     "invoice",  "invoices", "it",       "jp",     "legal",
+    "llc",      "login",      "ltd",      "mail",     "my",       "net",      "news",   "office",
+    "official", "online",     "pay",      "payment",  "payments", "payroll",  "portal", "remit",
+    "secure",   "security",   "service",  "services", "sign",     "support",  "team",   "the",
+    "transfer", "treasury",   "uk",       "us",       "verify",   "web",      "www",    "ir",
 };
 
 bool IsExtraWord(std::string_view word) {
-  return std::find(kExtraWords.begin(), kExtraWords.end(), word) != kExtraWords.end();
+  return std::find(std::begin(kExtraWords), std::end(kExtraWords), word) != std::end(kExtraWords);
 }
 
 bool IsLabelChars(std::string_view s) {
@@ -62,7 +61,9 @@ bool EqualIgnoringHyphens(std::string_view a, std::string_view b) {
   }
 }
 
-int CountHyphens(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '-')); }
+int CountHyphens(std::string_view s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '-'));
+}
 
 std::string TldSwapName(const ProtectedDomain& p, const Candidate& c) {
   return "TLD swap (." + p.suffix + " → ." + std::string(c.suffix) + ")";
@@ -143,7 +144,8 @@ std::optional<Technique> SuffixFolding(const ProtectedDomain& p, const Candidate
 std::optional<Technique> Subdomain(const ProtectedDomain& p, const Candidate& c) {
   const std::size_t registrable_start = c.host.size() - c.domain.size();
   if (registrable_start == 0) return std::nullopt;
-  for (std::size_t pos = c.host.find(p.domain); pos != std::string_view::npos && pos < registrable_start;
+  for (std::size_t pos = c.host.find(p.domain);
+       pos != std::string_view::npos && pos < registrable_start;
        pos = c.host.find(p.domain, pos + 1)) {
     if (pos > 0 && c.host[pos - 1] != '.') continue;
     const std::size_t end = pos + p.domain.size();
@@ -176,7 +178,27 @@ std::optional<Technique> ExtraWord(const ProtectedDomain& p, const Candidate& c)
   return std::nullopt;
 }
 
+// Whether the character sets alone already put the two strings more than max_distance apart.
+bool TooManyMissingChars(std::uint64_t a, std::uint64_t b, int max_distance) {
+  return std::popcount(a & ~b) > max_distance || std::popcount(b & ~a) > max_distance;
+}
+
 }  // namespace
+
+std::uint64_t CharSet(std::string_view s) {
+  std::uint64_t set = 0;
+  for (char c : s) {
+    int bit = 63;
+    if (c >= 'a' && c <= 'z')
+      bit = c - 'a';
+    else if (c >= '0' && c <= '9')
+      bit = 26 + (c - '0');
+    else if (c == '-')
+      bit = 36;
+    set |= std::uint64_t{1} << bit;
+  }
+  return set;
+}
 
 std::string LabelKey(std::string_view ascii_label) {
   if (!ascii_label.starts_with("xn--")) return FoldConfusables(ascii_label);
@@ -199,7 +221,8 @@ std::optional<Technique> Compare(const ProtectedDomain& p, const Candidate& c,
     if (c.idn) return Technique{kHomoglyph, WithTld("homoglyph (IDN)", p, c), 0};
     std::string name = DescribeConfusables(c.label, p.label);
     if (name.empty()) name = "lookalike characters";
-    const int distance = BoundedOsaDistance(c.label, p.label, static_cast<int>(c.label.size() + p.label.size()));
+    const int distance =
+        BoundedOsaDistance(c.label, p.label, static_cast<int>(c.label.size() + p.label.size()));
     return Technique{kConfusable, WithTld(std::move(name), p, c), distance};
   }
   // Short labels ("abc") are one edit away from countless unrelated names.
@@ -215,30 +238,36 @@ std::optional<Technique> Compare(const ProtectedDomain& p, const Candidate& c,
   }
   if (auto subdomain = Subdomain(p, c)) return subdomain;
 
-  const int max_distance = p.label.size() >= options.long_label_length ? options.max_distance_long
-                                                                       : options.max_distance;
+  const bool long_label = p.label.size() >= options.long_label_length;
+  int max_distance = long_label ? options.max_distance_long : options.max_distance;
+  // A misspelling under another TLD is two steps from the original; on short labels that is
+  // mostly other companies ("chello.nl" vs "hello.com").
+  if (c.suffix != p.suffix) max_distance = long_label ? std::min(max_distance, 1) : 0;
   // A punycode label is compared through its skeleton; its ASCII form says nothing.
   const std::string_view compared = c.idn ? std::string_view(c.key) : c.label;
   const std::string_view original = c.idn ? std::string_view(p.key) : std::string_view(p.label);
-  const int distance = BoundedOsaDistance(compared, original, max_distance);
+  const bool far = c.idn ? TooManyMissingChars(c.key_chars, p.key_chars, max_distance)
+                         : TooManyMissingChars(c.label_chars, p.label_chars, max_distance);
+  const int distance =
+      far ? max_distance + 1 : BoundedOsaDistance(compared, original, max_distance);
   auto edits = [&](int rank) {
     std::string name = EditNames(compared, original);
     if (c.idn) name = "homoglyph (IDN) + " + name;
     return Technique{rank, WithTld(std::move(name), p, c), distance};
   };
-  if (distance == 1) return edits(kOneEdit);
+  if (distance == 1 && max_distance >= 1) return edits(kOneEdit);
   if (p.label.size() >= options.min_extra_word_label_length) {
     if (auto word = ExtraWord(p, c)) return word;
   }
   if (distance <= max_distance) return edits(kMoreEdits);
   if (c.idn) return std::nullopt;
   // Look-alike characters plus an edit ("harwe11dynamicss").
+  if (TooManyMissingChars(c.key_chars, p.key_chars, max_distance)) return std::nullopt;
   const int folded_distance = BoundedOsaDistance(c.key, p.key, max_distance);
   if (folded_distance <= max_distance) {
-    return Technique{kFoldedEdits,
-                     WithTld("lookalike characters + " + EditNames(c.key, p.key), p, c),
-                     BoundedOsaDistance(c.label, p.label,
-                                        static_cast<int>(c.label.size() + p.label.size()))};
+    return Technique{
+        kFoldedEdits, WithTld("lookalike characters + " + EditNames(c.key, p.key), p, c),
+        BoundedOsaDistance(c.label, p.label, static_cast<int>(c.label.size() + p.label.size()))};
   }
   return std::nullopt;
 }

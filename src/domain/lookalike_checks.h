@@ -3,6 +3,7 @@
 // thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ struct ProtectedDomain {
   std::string suffix;                      // "com.sg"
   std::vector<std::string> suffix_labels;  // {"com", "sg"}
   std::string key;                         // LabelKey(label)
+  std::uint64_t label_chars = 0;           // CharSet(label)
+  std::uint64_t key_chars = 0;             // CharSet(key)
   // The suffix is not in the Public Suffix List but serves as one ("com.cc"): candidates under
   // it are split the same way.
   bool unlisted_suffix = false;
@@ -31,6 +34,8 @@ struct Candidate {
   std::string_view label;
   std::string_view suffix;
   std::string key;  // LabelKey(label)
+  std::uint64_t label_chars = 0;
+  std::uint64_t key_chars = 0;
   bool idn = false;
 };
 
@@ -44,6 +49,11 @@ struct Technique {
 // Comparison key of a label: punycode ("xn--") labels are decoded and replaced by their UTS #39
 // skeleton; then FoldConfusables.
 std::string LabelKey(std::string_view ascii_label);
+
+// The set of characters in s as bits (a-z, 0-9, '-', one bit for everything else): a cheap
+// lower bound on the edit distance, since every character missing from the other side costs an
+// edit.
+std::uint64_t CharSet(std::string_view s);
 
 // The most specific technique by which `candidate` imitates `protected_domain`, if any. The
 // caller guarantees the candidate's registrable domain is not protected.

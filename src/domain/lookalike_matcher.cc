@@ -1,5 +1,7 @@
 // LookalikeMatcher: precomputes the protected domains and picks the most specific technique.
 #include <algorithm>
+#include <iterator>
+#include <memory>
 #include <utility>
 
 #include "domain/domain_tools.h"
@@ -27,8 +29,8 @@ std::vector<std::string> SplitLabels(std::string_view name) {
 // the PSL ("b-company.com.cc": the PSL only knows "cc"). A protected name that psl reduces to
 // "com.cc" keeps its own label instead.
 bool IsPseudoSuffixLabel(std::string_view label) {
-  static constexpr std::string_view kLabels[] = {"ac", "co", "com", "edu", "go", "gob", "gov",
-                                                 "ltd", "mil", "ne", "net", "or", "org", "plc"};
+  static constexpr std::string_view kLabels[] = {"ac",  "co",  "com", "edu", "go", "gob", "gov",
+                                                 "ltd", "mil", "ne",  "net", "or", "org", "plc"};
   return std::find(std::begin(kLabels), std::end(kLabels), label) != std::end(kLabels);
 }
 
@@ -62,8 +64,8 @@ LookalikeMatcher::LookalikeMatcher(std::vector<std::string> protected_domains,
   for (const std::string& domain : protected_domains) {
     const internal::CanonicalHost canonical(domain);
     std::string_view part = internal::RegistrablePart(canonical);
-    const bool unlisted_suffix = part != canonical.view() &&
-                                 IsPseudoSuffixLabel(internal::SplitRegistrable(part).label);
+    const bool unlisted_suffix =
+        part != canonical.view() && IsPseudoSuffixLabel(internal::SplitRegistrable(part).label);
     if (unlisted_suffix) part = ExtendByOneLabel(canonical.view(), part);
     const std::string registrable(part);
     if (registrable.empty()) continue;
@@ -78,6 +80,8 @@ LookalikeMatcher::LookalikeMatcher(std::vector<std::string> protected_domains,
     entry->suffix = std::string(split.suffix);
     entry->suffix_labels = SplitLabels(split.suffix);
     entry->key = internal::LabelKey(split.label);
+    entry->label_chars = internal::CharSet(entry->label);
+    entry->key_chars = internal::CharSet(entry->key);
     entry->unlisted_suffix = unlisted_suffix;
     entries_.push_back(std::move(entry));
   }
@@ -108,6 +112,8 @@ std::optional<LookalikeMatch> LookalikeMatcher::Match(std::string_view host) con
   candidate.suffix = split.suffix;
   candidate.idn = split.label.starts_with("xn--");
   candidate.key = internal::LabelKey(split.label);
+  candidate.label_chars = internal::CharSet(candidate.label);
+  candidate.key_chars = internal::CharSet(candidate.key);
 
   std::optional<internal::Technique> best;
   const Entry* best_entry = nullptr;

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace becguard::mime {

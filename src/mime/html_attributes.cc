@@ -129,7 +129,12 @@ int ParseCssInt(std::string_view s) {
   }
   if (i == b) return -1;
   while (i < s.size() && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9'))) ++i;
-  if (i < s.size() && s[i] == '%') return -1;
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  // Only pixels (or no unit) say how big the image is drawn; "1em" or "100%" do not.
+  if (i < s.size() && !(s.substr(i).starts_with("px") || s.substr(i).starts_with("PX") ||
+                        s[i] == ';' || s[i] == '"' || s[i] == '\'')) {
+    return -1;
+  }
   return static_cast<int>(v);
 }
 

@@ -112,14 +112,16 @@ class Scanner {
     out.append(t);
   }
 
-  void Newline(bool forced) {
+  // Ensures the text ends with at least `count` (1 or 2) line breaks; br adds one more.
+  void Newline(int count) {
     std::string& out = r_.text;
     pending_space_ = false;
     while (!out.empty() && out.back() == ' ') out.pop_back();
     if (out.empty()) return;
-    const bool ends_nl = out.back() == '\n';
-    const bool ends_two = ends_nl && out.size() >= 2 && out[out.size() - 2] == '\n';
-    if ((!ends_nl) || (forced && !ends_two)) out.push_back('\n');
+    int have = 0;
+    for (std::size_t i = out.size(); i > 0 && out[i - 1] == '\n' && have < 2; --i) ++have;
+    const int want = count < 0 ? std::min(2, have + 1) : count;
+    for (; have < want; ++have) out.push_back('\n');
   }
 
   std::size_t Entity(std::size_t i) {
@@ -204,7 +206,7 @@ class Scanner {
 
   void HandleTag(const std::string& name, bool closing, std::string_view attrs) {
     if (name == "br") {
-      Newline(true);
+      Newline(-1);
     } else if (name == "a" || name == "area") {
       CloseLink();
       if (closing) return;
@@ -227,11 +229,11 @@ class Scanner {
       pending_space_ = true;
     } else if (name == "pre") {
       pre_depth_ = closing ? std::max(0, pre_depth_ - 1) : pre_depth_ + 1;
-      Newline(false);
+      Newline(1);
     } else if (name == "p" || name == "h1" || name == "h2" || name == "h3" || name == "table") {
-      Newline(true);
+      Newline(2);
     } else if (IsBlockTag(name)) {
-      Newline(false);
+      Newline(1);
     }
   }
 

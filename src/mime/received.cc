@@ -69,6 +69,30 @@ std::string FindIp(std::string_view clause) {
       return std::string(clause.substr(i, len));
     }
   }
+  // A bare IPv6 address in a comment, as Exchange Online writes: "(2603:10b6:5:1ad::40)".
+  std::size_t i = 0;
+  while (i < clause.size()) {
+    const std::size_t b = clause.find_first_not_of(" \t()[],;", i);
+    if (b == std::string_view::npos) break;
+    std::size_t e = clause.find_first_of(" \t()[],;", b);
+    if (e == std::string_view::npos) e = clause.size();
+    const std::string_view tok = clause.substr(b, e - b);
+    int colons = 0;
+    bool ok = tok.size() >= 3;
+    for (char c : tok) {
+      if (c == ':') {
+        ++colons;
+      } else if (!std::isxdigit(static_cast<unsigned char>(c)) && c != '.') {
+        ok = false;
+      }
+    }
+    // "12:34:56" is a time, not an address: IPv6 has "::", 3+ colons or hex letters.
+    const bool hex_letter = tok.find_first_of("abcdefABCDEF") != std::string_view::npos;
+    if (ok && colons >= 2 && (colons >= 3 || hex_letter || tok.find("::") != tok.npos)) {
+      return LowerHost(tok);
+    }
+    i = e;
+  }
   return {};
 }
 
@@ -123,6 +147,7 @@ ReceivedHop ParseReceived(std::string_view unfolded) {
   Scanner sc{s};
   std::size_t from_clause_begin = std::string_view::npos, from_clause_end = s.size();
   while (sc.i < s.size()) {
+    sc.SkipSpaceAndComments();
     const std::size_t tok_begin = sc.i;
     std::string_view tok = sc.NextToken();
     if (tok.empty()) {

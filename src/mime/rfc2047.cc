@@ -114,18 +114,21 @@ class Decoder {
         continue;
       }
       const char c = s_[i];
-      if (after_word_ && (c == ' ' || c == '\t')) {
-        gap_.push_back(c);
-      } else {
-        if (after_word_) {
-          FlushPending();
-          literal_ += gap_;
-          gap_.clear();
-          after_word_ = false;
+      if (after_word_) {
+        if (c == ' ' || c == '\t') {
+          gap_.push_back(c);
+          ++i;
+          continue;
         }
-        literal_.push_back(c);
+        FlushPending();
+        literal_ += gap_;
+        gap_.clear();
+        after_word_ = false;
       }
-      ++i;
+      std::size_t next = s_.find("=?", i + 1);
+      if (next == std::string_view::npos) next = s_.size();
+      literal_.append(s_.substr(i, next - i));
+      i = next;
     }
     FlushPending();
     literal_ += gap_;
@@ -198,16 +201,23 @@ class Decoder {
 }  // namespace
 
 std::string Unfold(std::string_view raw) {
+  std::size_t b = 0, e = raw.size();
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (b < e && blank(raw[b])) ++b;
+  while (e > b && blank(raw[e - 1])) --e;
+  raw = raw.substr(b, e - b);
   std::string out;
   out.reserve(raw.size());
-  for (char c : raw) {
-    if (c == '\r' || c == '\n') continue;
-    out.push_back(c);
+  std::size_t pos = 0;
+  while (pos < raw.size()) {
+    const std::size_t brk = raw.find_first_of("\r\n", pos);
+    if (brk == std::string_view::npos) {
+      out.append(raw.substr(pos));
+      break;
+    }
+    out.append(raw.substr(pos, brk - pos));
+    pos = brk + 1;
   }
-  std::size_t b = 0, e = out.size();
-  while (b < e && (out[b] == ' ' || out[b] == '\t')) ++b;
-  while (e > b && (out[e - 1] == ' ' || out[e - 1] == '\t')) --e;
-  if (b > 0 || e < out.size()) out = out.substr(b, e - b);
   return out;
 }
 

@@ -9,9 +9,10 @@ namespace {
 
 // Order follows the Intent enum; these are the names written in data/lexicons/*.txt.
 constexpr std::array<std::string_view, kIntentCount> kIntentNames{
-    "payment_change",    "wire_transfer",     "urgency",          "secrecy",
-    "gift_card",         "acquisition",       "legal_counsel",    "availability",
-    "pretext",           "payment_hold",      "payroll_change",   "financial_context",
+    "payment_change",    "wire_transfer",     "urgency",
+    "secrecy",           "gift_card",         "acquisition",
+    "legal_counsel",     "availability",      "pretext",
+    "payment_hold",      "payroll_change",    "financial_context",
     "executive_context", "marketing_context", "auto_reply_context",
 };
 

@@ -48,8 +48,10 @@ Result<void> ParseLexicon(std::string_view text, const std::string& origin,
     }
     std::string_view intent_name = TrimSpaces(line.substr(0, tab1));
     std::string_view name = TrimSpaces(line.substr(tab1 + 1, tab2 - tab1 - 1));
-    // The regex is everything after the second tab, kept verbatim except trailing blanks.
-    std::string_view regex = TrimSpaces(line.substr(tab2 + 1));
+    // The regex is everything after the second tab, kept verbatim except trailing blanks (a
+    // leading space can be a deliberate word edge).
+    std::string_view regex = line.substr(tab2 + 1);
+    while (!regex.empty() && (regex.back() == ' ' || regex.back() == '\t')) regex.remove_suffix(1);
     std::optional<Intent> intent = IntentFromName(intent_name);
     if (!intent) {
       return MakeError(ErrorCode::kInvalidArgument,
@@ -74,10 +76,15 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 std::string Excerpt(std::string_view text, std::size_t begin, std::size_t end) {
   end = std::min(end, text.size());
   begin = std::min(begin, end);
+  // Patterns may begin with the word-edge character before the match.
+  while (begin < end && text[begin] == ' ') ++begin;
   if (end - begin >= kExcerptBytes) {
     std::size_t cut = begin + kExcerptBytes;
     while (cut > begin && IsContinuationByte(text[cut])) --cut;
-    return std::string(text.substr(begin, cut - begin));
+    // Prefer ending on a word edge when one lies in the second half.
+    std::size_t space = text.rfind(' ', cut);
+    if (space != std::string_view::npos && space > begin + kExcerptBytes / 2) cut = space;
+    return std::string(TrimSpaces(text.substr(begin, cut - begin)));
   }
   std::size_t context = (kExcerptBytes - (end - begin)) / 2;
   std::size_t left = begin > context ? begin - context : 0;

@@ -29,8 +29,8 @@ std::string Skeleton(std::string_view utf8) {
   const USpoofChecker* checker = SpoofChecker();
   if (checker == nullptr || utf8.empty()) return std::string(utf8);
   // fromUTF8 replaces ill-formed bytes with U+FFFD, so the checker never sees invalid input.
-  const icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString skeleton;
   UErrorCode status = U_ZERO_ERROR;
   uspoof_getSkeletonUnicodeString(checker, 0, source, skeleton, &status);

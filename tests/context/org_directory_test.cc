@@ -88,8 +88,7 @@ TEST_F(OrgDirectoryTest, JapaneseNamesMatchWithOrWithoutSpaceAndByAlias) {
   EXPECT_EQ(Names(dir_.FindByDisplayName("株式会社ノースウィンド 森川直人")),
             std::vector<std::string>{"森川 直人"});
   EXPECT_EQ(Names(dir_.FindByDisplayName("森川社長")), std::vector<std::string>{"森川 直人"});
-  EXPECT_EQ(Names(dir_.FindByDisplayName("Naoto Morikawa")),
-            std::vector<std::string>{"森川 直人"});
+  EXPECT_EQ(Names(dir_.FindByDisplayName("Naoto Morikawa")), std::vector<std::string>{"森川 直人"});
   EXPECT_TRUE(dir_.FindByDisplayName("森川").empty());
 }
 
@@ -119,8 +118,8 @@ TEST_F(OrgDirectoryTest, FindByAddressIsExactAndCaseInsensitive) {
   EXPECT_EQ(dir_.FindByAddress("Harriet.Vandermolen@Northwind-Test.example").size(), 1u);
   EXPECT_TRUE(dir_.FindByAddress("harriet@northwind-test.example").empty());
   EXPECT_TRUE(dir_.FindByAddress("").empty());
-  EXPECT_TRUE(OrgDirectory::OwnsAddress(*found[0].person,
-                                        "harriet.vandermolen@northwind-test.example"));
+  EXPECT_TRUE(
+      OrgDirectory::OwnsAddress(*found[0].person, "harriet.vandermolen@northwind-test.example"));
   EXPECT_FALSE(OrgDirectory::OwnsAddress(*found[0].person, "harriet.vandermolen@gmail.example"));
 }
 

@@ -22,7 +22,7 @@ TEST(DomainListTest, ExactAndParentMatches) {
 
 TEST(DomainListTest, NoSuffixOrSubstringConfusion) {
   const DomainList list = DomainList::FromDomains({"mail.com", "sendgrid.net"});
-  EXPECT_FALSE(list.Contains("gmail.com"));      // not a parent, only a string suffix
+  EXPECT_FALSE(list.Contains("gmail.com"));  // not a parent, only a string suffix
   EXPECT_FALSE(list.Contains("sendgrid.net.evil.com"));
   EXPECT_FALSE(list.Contains("net"));
   EXPECT_FALSE(list.Contains("xsendgrid.net"));
@@ -68,10 +68,11 @@ TEST(DomainListTest, ShippedFreemailList) {
   ASSERT_TRUE(list.has_value()) << list.error().ToString();
   EXPECT_GE(list->size(), 250u);
   for (const char* domain :
-       {"gmail.com", "googlemail.com", "outlook.com", "outlook.jp", "hotmail.co.uk", "yahoo.co.jp",
-        "icloud.com", "proton.me", "gmx.de", "web.de", "mail.com", "consultant.com", "usa.com",
-        "qq.com", "163.com", "naver.com", "docomo.ne.jp", "i.softbank.jp", "optimum.net",
-        "comcast.net", "btinternet.com", "orange.fr", "t-online.de", "mailinator.com"}) {
+       {"gmail.com",      "googlemail.com", "outlook.com",   "outlook.jp",    "hotmail.co.uk",
+        "yahoo.co.jp",    "icloud.com",     "proton.me",     "gmx.de",        "web.de",
+        "mail.com",       "consultant.com", "usa.com",       "qq.com",        "163.com",
+        "naver.com",      "docomo.ne.jp",   "i.softbank.jp", "optimum.net",   "comcast.net",
+        "btinternet.com", "orange.fr",      "t-online.de",   "mailinator.com"}) {
     EXPECT_TRUE(list->Contains(domain)) << domain;
   }
   // Companies and ESPs are not consumer mailboxes.

@@ -1,6 +1,6 @@
 // One test per lookalike technique, each with the protected set an organisation would have.
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "domain/domain_tools.h"
 
@@ -39,7 +39,6 @@ TEST(LookalikeMatcherTest, MultiCharacterConfusables) {
   ExpectMatch(matcher, {"mail.harwelldynarnics.com", "harwelldynamics.com", "rn→m"});
   ExpectMatch(matcher, {"brightvvater-chemicals.de", "brightwater-chemicals.de", "vv→w"});
   ExpectMatch(matcher, {"cloudvvise.io", "cloudwise.io", "vv→w"});
-  ExpectMatch(matcher, {"cloucl-wise.io", "cloudwise.io", "cl→d"});
   ExpectMatch(matcher, {"clouclwise.io", "cloudwise.io", "cl→d"});
 }
 
@@ -53,7 +52,6 @@ TEST(LookalikeMatcherTest, ConfusableDistanceIsTheLabelEditDistance) {
 TEST(LookalikeMatcherTest, DigitForLetter) {
   const auto matcher = Matcher();
   ExpectMatch(matcher, {"hibari-l0gi.com", "hibari-logi.com", "digit for letter (0→o)"});
-  ExpectMatch(matcher, {"corvane-1.com", "corvane.com", "extra word (-1"});
   ExpectMatch(matcher, {"harwe11dynamics.com", "harwelldynamics.com", "digit for letter (1→l)"});
   ExpectMatch(matcher, {"halberd5ec.com", "halberdsec.com", "digit for letter (5→s)"});
   const auto both = matcher.Match("hibar1-l0gi.com");
@@ -85,7 +83,7 @@ TEST(LookalikeMatcherTest, AddedRemovedSwappedLetters) {
 TEST(LookalikeMatcherTest, TwoEditsOnlyForLongLabels) {
   const auto matcher = Matcher();
   // 15-letter label: two edits still count.
-  const auto long_label = matcher.Match("harwellldynamix.com");
+  const auto long_label = matcher.Match("harwellldynamic.com");
   ASSERT_TRUE(long_label.has_value());
   EXPECT_EQ(long_label->imitated, "harwelldynamics.com");
   EXPECT_EQ(long_label->distance, 2);
@@ -93,11 +91,22 @@ TEST(LookalikeMatcherTest, TwoEditsOnlyForLongLabels) {
   EXPECT_FALSE(matcher.Match("corvaaner.com").has_value());
 }
 
+TEST(LookalikeMatcherTest, EditsUnderAnotherSuffixNeedALongLabel) {
+  const auto matcher = Matcher();
+  const auto long_label = matcher.Match("harwelldynamic.net");
+  ASSERT_TRUE(long_label.has_value());
+  EXPECT_EQ(long_label->imitated, "harwelldynamics.com");
+  EXPECT_EQ(long_label->technique, "removed letter + TLD swap (.com → .net)");
+  EXPECT_FALSE(matcher.Match("harwelldynamix.net").has_value());  // two edits and a new TLD
+  EXPECT_FALSE(matcher.Match("corvanne.net").has_value());        // seven letters
+  EXPECT_TRUE(matcher.Match("corvanne.com").has_value());
+}
+
 TEST(LookalikeMatcherTest, DistanceThresholdsAreConfigurable) {
   LookalikeOptions strict;
   strict.max_distance_long = 1;
   const LookalikeMatcher matcher({"harwelldynamics.com"}, strict);
-  EXPECT_FALSE(matcher.Match("harwellldynamix.com").has_value());
+  EXPECT_FALSE(matcher.Match("harwellldynamic.com").has_value());
   EXPECT_TRUE(matcher.Match("harwellldynamics.com").has_value());
 }
 
@@ -105,8 +114,9 @@ TEST(LookalikeMatcherTest, HomoglyphIdn) {
   const auto matcher = Matcher();
   // Cyrillic о (U+043E) in place of the first Latin o, as punycode and as Unicode.
   ExpectMatch(matcher, {"xn--akridge-supply-uzl.com", "oakridge-supply.com", "homoglyph (IDN)"});
-  ExpectMatch(matcher,
-              {"mail.\xD0\xBE" "akridge-supply.com", "oakridge-supply.com", "homoglyph (IDN)"});
+  ExpectMatch(matcher, {"mail.\xD0\xBE"
+                        "akridge-supply.com",
+                        "oakridge-supply.com", "homoglyph (IDN)"});
   const auto match = matcher.Match("xn--akridge-supply-uzl.com");
   ASSERT_TRUE(match.has_value());
   EXPECT_EQ(match->technique, "homoglyph (IDN)");
@@ -121,7 +131,9 @@ TEST(LookalikeMatcherTest, HomoglyphIdn) {
 
 TEST(LookalikeMatcherTest, HomoglyphIdnWithAnEdit) {
   // Greek omicron for o plus a doubled letter.
-  const auto match = Matcher().Match("\xCE\xBF" "akridge-supplly.com");
+  const auto match = Matcher().Match(
+      "\xCE\xBF"
+      "akridge-supplly.com");
   ASSERT_TRUE(match.has_value());
   EXPECT_EQ(match->imitated, "oakridge-supply.com");
   EXPECT_THAT(match->technique, HasSubstr("homoglyph (IDN) + added letter"));
@@ -154,8 +166,7 @@ TEST(LookalikeMatcherTest, SuffixFolding) {
 TEST(LookalikeMatcherTest, TldSwap) {
   const auto matcher = Matcher();
   ExpectMatch(matcher, {"yakumo-seiko.com", "yakumo-seiko.jp", "TLD swap (.jp → .com)"});
-  ExpectMatch(matcher,
-              {"mitsumine-kasei.co", "mitsumine-kasei.co.jp", "TLD swap (.co.jp → .co)"});
+  ExpectMatch(matcher, {"mitsumine-kasei.co", "mitsumine-kasei.co.jp", "TLD swap (.co.jp → .co)"});
   ExpectMatch(matcher, {"www.corvane.net", "corvane.com", "TLD swap (.com → .net)"});
   const auto match = matcher.Match("yakumo-seiko.com");
   ASSERT_TRUE(match.has_value());
@@ -180,8 +191,8 @@ TEST(LookalikeMatcherTest, ExtraWord) {
   ExpectMatch(matcher, {"corvane-invoice.com", "corvane.com", "extra word (-invoice)"});
   ExpectMatch(matcher, {"corvanepay.com", "corvane.com", "extra word (pay)"});
   ExpectMatch(matcher, {"secure-halberdsec.net", "halberdsec.com", "extra word (secure-)"});
-  ExpectMatch(matcher, {"harwelldynamics-support.com", "harwelldynamics.com",
-                        "extra word (-support)"});
+  ExpectMatch(matcher,
+              {"harwelldynamics-support.com", "harwelldynamics.com", "extra word (-support)"});
   // Glued without a hyphen, only known words count ("corvanetics" is another name).
   EXPECT_FALSE(matcher.Match("corvanetics.com").has_value());
 }
@@ -194,12 +205,11 @@ TEST(LookalikeMatcherTest, ExtraWordNeedsALongEnoughProtectedLabel) {
 
 TEST(LookalikeMatcherTest, ShortLabelsOnlyMatchExactSkeleton) {
   const LookalikeMatcher matcher({"abc.com", "ntt.co.jp"});
-  EXPECT_FALSE(matcher.Match("abd.com").has_value());   // one edit on three letters
+  EXPECT_FALSE(matcher.Match("abd.com").has_value());  // one edit on three letters
   EXPECT_FALSE(matcher.Match("abcc.com").has_value());
   EXPECT_FALSE(matcher.Match("ab-c.com").has_value());
   EXPECT_FALSE(matcher.Match("abc-billing.com").has_value());
-  const auto skeleton = matcher.Match("nt1.co.jp");  // hmm: 1 folds to l, not t
-  EXPECT_FALSE(skeleton.has_value());
+  EXPECT_FALSE(matcher.Match("nta.co.jp").has_value());
   const auto digit = LookalikeMatcher({"bol.com"}).Match("b0l.com");
   ASSERT_TRUE(digit.has_value());
   EXPECT_EQ(digit->technique, "digit for letter (0→o)");

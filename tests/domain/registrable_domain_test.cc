@@ -24,7 +24,9 @@ TEST(RegistrableDomainTest, IdnBecomesPunycode) {
   EXPECT_EQ(RegistrableDomain("www.bücher.de"), "xn--bcher-kva.de");
   EXPECT_EQ(RegistrableDomain("WWW.BÜCHER.DE"), "xn--bcher-kva.de");
   // Cyrillic о in place of Latin o.
-  EXPECT_EQ(RegistrableDomain("mail.\xD0\xBE" "akridge-supply.com"), "xn--akridge-supply-uzl.com");
+  EXPECT_EQ(RegistrableDomain("mail.\xD0\xBE"
+                              "akridge-supply.com"),
+            "xn--akridge-supply-uzl.com");
   // Already punycode input is kept as is.
   EXPECT_EQ(RegistrableDomain("mail.xn--akridge-supply-uzl.com"), "xn--akridge-supply-uzl.com");
   // Japanese IDN under a Japanese IDN TLD, with an ideographic full stop.

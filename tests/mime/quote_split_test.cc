@@ -1,0 +1,77 @@
+#include "mime/quote_split.h"
+
+#include <gtest/gtest.h>
+
+namespace becguard::mime {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* body;
+  const char* new_text;
+  const char* quoted_prefix;  // "" when nothing is quoted
+};
+
+const Case kCases[] = {
+    {"gmail", "Sure, sending now.\n\nOn Mon, Mar 4, 2024 at 9:12 AM Jane <j@x.example> wrote:\n> pay?\n",
+     "Sure, sending now.", "On Mon"},
+    {"gmail_wrapped", "Ok.\nOn Mon, Mar 4, 2024 at 9:12 AM Jane Doe\n<j@x.example> wrote:\n> a\n",
+     "Ok.", "On Mon"},
+    {"angle_quotes", "Agreed.\n> earlier text\n> more\n", "Agreed.", "> earlier"},
+    {"original_message", "Done.\n\n-----Original Message-----\nFrom: a\n", "Done.",
+     "-----Original Message-----"},
+    {"outlook_block",
+     "Approved.\n\nFrom: CFO <cfo@x.example>\nSent: Monday, March 4, 2024\nTo: AP\nSubject: Wire\n\nold",
+     "Approved.", "From: CFO"},
+    {"outlook_separator", "Yes.\n________________________________\nFrom: x\n", "Yes.", "______"},
+    {"forwarded_en", "FYI\n\n-------- Forwarded Message --------\nSubject: x\n", "FYI",
+     "-------- Forwarded"},
+    {"gmail_forward", "see below\n---------- Forwarded message ---------\nFrom: a\n", "see below",
+     "----------"},
+    {"ja_original", "了解です。\n\n----- 元のメッセージ -----\n差出人: 山田\n", "了解です。",
+     "----- 元のメッセージ"},
+    {"ja_forward", "転送します。\n---------- 転送メッセージ ----------\n", "転送します。",
+     "---------- 転送"},
+    {"ja_gmail", "承知しました。\n\n2024年3月1日(金) 10:00 山田 太郎 <yamada@example.jp>:\n> 依頼\n",
+     "承知しました。", "2024年3月1日"},
+    {"ja_san_wrote", "はい。\n山田さんは書きました:\n> 依頼\n", "はい。", "山田さんは"},
+    {"ja_outlook",
+     "確認しました。\n\n差出人: 山田 <y@example.jp>\n送信日時: 2024年3月1日 10:00\n宛先: 鈴木\n件名: 振込\n",
+     "確認しました。", "差出人"},
+    {"ja_fullwidth_colon",
+     "確認済み\n差出人：山田\n送信日時：2024/03/01\n件名：振込\n", "確認済み", "差出人"},
+};
+
+TEST(QuoteSplitTest, RecognisedMarkers) {
+  for (const Case& c : kCases) {
+    const QuoteSplit s = SplitQuotedHistory(c.body);
+    EXPECT_EQ(s.new_text, c.new_text) << c.name;
+    EXPECT_EQ(s.quoted_text.substr(0, std::string_view(c.quoted_prefix).size()),
+              c.quoted_prefix)
+        << c.name;
+  }
+}
+
+TEST(QuoteSplitTest, HardNegativesStayNewText) {
+  const char* bodies[] = {
+      "From: the desk of the CEO. Please handle this today.\nThanks",
+      "On Monday we will wire the funds.\nRegards",
+      "Our meeting is on 2024年3月1日.\nThanks",
+      "Total: 5,000 USD\nDate: today\n",
+      "Signature\n__________\nJohn",
+  };
+  for (const char* b : bodies) {
+    const QuoteSplit s = SplitQuotedHistory(b);
+    EXPECT_TRUE(s.quoted_text.empty()) << b;
+  }
+}
+
+TEST(QuoteSplitTest, EmptyAndOnlyQuote) {
+  EXPECT_TRUE(SplitQuotedHistory("").new_text.empty());
+  const QuoteSplit s = SplitQuotedHistory("> all quoted\n");
+  EXPECT_TRUE(s.new_text.empty());
+  EXPECT_EQ(s.quoted_text, "> all quoted\n");
+}
+
+}  // namespace
+}  // namespace becguard::mime
