@@ -13,14 +13,14 @@ namespace becguard {
 
 // A person the organisation knows: an executive (VIP), a colleague or a partner's contact.
 struct Person {
-  std::string name;                     // "Margaret Okafor", "佐藤 健一"
-  std::vector<std::string> aliases;     // "佐藤社長", "Kenichi Sato"
-  std::vector<std::string> addresses;   // the addresses this person writes from
+  std::string name;                    // "Margaret Okafor", "佐藤 健一"
+  std::vector<std::string> aliases;    // "佐藤社長", "Kenichi Sato"
+  std::vector<std::string> addresses;  // the addresses this person writes from
   // Registrable domains this person writes from when the addresses are not all known (a
   // partner contact known by name only). Empty: the organisation's domains for org people, the
   // domains of `addresses` for partner people.
   std::vector<std::string> domains;
-  std::string role;                     // free text, shown in evidence
+  std::string role;  // free text, shown in evidence
   bool vip = false;
 };
 
@@ -47,9 +47,12 @@ struct Limits {
 };
 
 struct Config {
-  std::string data_dir;           // lexicons, freemail list, IOCs; default: built-in path
-  std::string scores_file;        // default: <data_dir>/scores.toml
+  std::string data_dir;                // lexicons, freemail list, IOCs; default: built-in path
+  std::string scores_file;             // default: <data_dir>/scores.toml
   std::vector<std::string> ioc_files;  // default: <data_dir>/intel/iocs.txt
+  // Compiled pattern databases are cached here (empty: no cache). Default:
+  // $BECGUARD_CACHE_DIR, else $XDG_CACHE_HOME/becguard, else $HOME/.cache/becguard.
+  std::string cache_dir;
   OrganizationConfig organization;
   PartnersConfig partners;
   Limits limits;

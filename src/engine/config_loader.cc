@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 #define BECGUARD_DEFAULT_DATA_DIR "/usr/share/becguard"
 #endif
 
-Error Invalid(std::string message) { return Error(ErrorCode::kInvalidArgument, "config: " + message); }
+Error Invalid(std::string message) {
+  return Error(ErrorCode::kInvalidArgument, "config: " + message);
+}
 
 Result<void> CheckKeys(const toml::table& table, std::string_view where,
                        std::initializer_list<std::string_view> allowed) {
@@ -21,8 +23,8 @@ Result<void> CheckKeys(const toml::table& table, std::string_view where,
     bool known = false;
     for (std::string_view a : allowed) known = known || a == key.str();
     if (!known) {
-      return tl::unexpected(Invalid("unknown key '" + std::string(key.str()) + "' in " +
-                                    std::string(where)));
+      return tl::unexpected(
+          Invalid("unknown key '" + std::string(key.str()) + "' in " + std::string(where)));
     }
   }
   return {};
@@ -35,14 +37,14 @@ Result<std::vector<std::string>> Strings(const toml::table& table, std::string_v
   if (node == nullptr) return out;
   const toml::array* array = node->as_array();
   if (array == nullptr) {
-    return tl::unexpected(Invalid(std::string(where) + "." + std::string(key) +
-                                  " must be an array of strings"));
+    return tl::unexpected(
+        Invalid(std::string(where) + "." + std::string(key) + " must be an array of strings"));
   }
   for (const toml::node& item : *array) {
     auto s = item.value<std::string>();
     if (!s) {
-      return tl::unexpected(Invalid(std::string(where) + "." + std::string(key) +
-                                    " must be an array of strings"));
+      return tl::unexpected(
+          Invalid(std::string(where) + "." + std::string(key) + " must be an array of strings"));
     }
     out.push_back(*s);
   }
@@ -69,7 +71,8 @@ Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip
     const toml::table* person_table = item.as_table();
     std::string here = std::string(where) + "." + std::string(key);
     if (person_table == nullptr) return tl::unexpected(Invalid(here + " entries must be tables"));
-    BECGUARD_RETURN_IF_ERROR(CheckKeys(*person_table, here, {"name", "aliases", "addresses", "domains", "role"}));
+    BECGUARD_RETURN_IF_ERROR(
+        CheckKeys(*person_table, here, {"name", "aliases", "addresses", "domains", "role"}));
     Person person;
     person.vip = vip;
     person.name = (*person_table)["name"].value_or(std::string());
@@ -100,10 +103,10 @@ Result<std::size_t> Size(const toml::table& table, std::string_view key, std::si
 }
 
 Result<Limits> ReadLimits(const toml::table& table) {
-  BECGUARD_RETURN_IF_ERROR(CheckKeys(table, "[limits]",
-                                     {"max_message_bytes", "max_mime_depth", "max_parts",
-                                      "max_headers", "max_header_bytes", "max_text_bytes",
-                                      "max_html_bytes"}));
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKeys(table, "[limits]",
+                {"max_message_bytes", "max_mime_depth", "max_parts", "max_headers",
+                 "max_header_bytes", "max_text_bytes", "max_html_bytes"}));
   Limits limits;
   struct SizeField {
     std::string_view key;
@@ -121,9 +124,9 @@ Result<Limits> ReadLimits(const toml::table& table) {
     std::string_view key;
     int* target;
   };
-  for (IntField f : {IntField{"max_mime_depth", &limits.max_mime_depth},
-                     IntField{"max_parts", &limits.max_parts},
-                     IntField{"max_headers", &limits.max_headers}}) {
+  for (IntField f :
+       {IntField{"max_mime_depth", &limits.max_mime_depth},
+        IntField{"max_parts", &limits.max_parts}, IntField{"max_headers", &limits.max_headers}}) {
     auto v = Size(table, f.key, static_cast<std::size_t>(*f.target));
     if (!v) return tl::unexpected(v.error());
     *f.target = static_cast<int>(*v);
@@ -147,6 +150,17 @@ std::string DefaultDataDir() {
   return "/usr/share/becguard";
 }
 
+std::string DefaultCacheDir() {
+  for (const char* name : {"BECGUARD_CACHE_DIR", "XDG_CACHE_HOME", "HOME"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    if (std::string_view(name) == "BECGUARD_CACHE_DIR") return value;
+    if (std::string_view(name) == "XDG_CACHE_HOME") return (fs::path(value) / "becguard").string();
+    return (fs::path(value) / ".cache" / "becguard").string();
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& base_dir) {
@@ -159,9 +173,10 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
                                   std::to_string(where.column) + ": " +
                                   std::string(e.description())));
   }
-  BECGUARD_RETURN_IF_ERROR(CheckKeys(root, "the top level",
-                                     {"data_dir", "scores_file", "ioc_files", "organization",
-                                      "partners", "limits", "scoring", "detectors"}));
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKeys(root, "the top level",
+                {"data_dir", "scores_file", "ioc_files", "cache_dir", "organization", "partners",
+                 "limits", "scoring", "detectors"}));
   LoadedConfig loaded;
   Config& config = loaded.config;
 
@@ -170,6 +185,13 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
   std::string scores = root["scores_file"].value_or(std::string());
   config.scores_file = scores.empty() ? (fs::path(config.data_dir) / "scores.toml").string()
                                       : Resolve(base_dir, scores);
+  if (const toml::node* cache = root.get("cache_dir")) {
+    auto dir = cache->value<std::string>();
+    if (!dir) return tl::unexpected(Invalid("cache_dir must be a string"));
+    config.cache_dir = dir->empty() ? "" : Resolve(base_dir, *dir);
+  } else {
+    config.cache_dir = DefaultCacheDir();
+  }
   if (root.get("ioc_files") != nullptr) {
     auto files = Strings(root, "ioc_files", "top level");
     if (!files) return tl::unexpected(files.error());
@@ -183,15 +205,18 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
     auto domains = Strings(*org, "domains", "organization");
     if (!domains) return tl::unexpected(domains.error());
     for (std::string& d : *domains) config.organization.domains.push_back(Lower(std::move(d)));
-    BECGUARD_RETURN_IF_ERROR(ReadPeople(*org, "vips", true, "organization", config.organization.people));
-    BECGUARD_RETURN_IF_ERROR(ReadPeople(*org, "people", false, "organization", config.organization.people));
+    BECGUARD_RETURN_IF_ERROR(
+        ReadPeople(*org, "vips", true, "organization", config.organization.people));
+    BECGUARD_RETURN_IF_ERROR(
+        ReadPeople(*org, "people", false, "organization", config.organization.people));
   }
   if (const toml::table* partners = root["partners"].as_table()) {
     BECGUARD_RETURN_IF_ERROR(CheckKeys(*partners, "[partners]", {"domains", "people"}));
     auto domains = Strings(*partners, "domains", "partners");
     if (!domains) return tl::unexpected(domains.error());
     for (std::string& d : *domains) config.partners.domains.push_back(Lower(std::move(d)));
-    BECGUARD_RETURN_IF_ERROR(ReadPeople(*partners, "people", false, "partners", config.partners.people));
+    BECGUARD_RETURN_IF_ERROR(
+        ReadPeople(*partners, "people", false, "partners", config.partners.people));
   }
   if (const toml::table* limits = root["limits"].as_table()) {
     auto parsed = ReadLimits(*limits);

@@ -33,9 +33,9 @@ Result<toml::table> ParseTomlFile(const std::string& path) {
   try {
     return toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     path + ":" + std::to_string(e.source().begin.line) + ": " +
-                         std::string(e.description()));
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
   }
 }
 
@@ -63,8 +63,8 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    const detectors::DetectorContext context{parsed, intents, org_, lookalikes_,
-                                             freemail_, esp_,   intel_};
+    const detectors::DetectorContext context{parsed,    intents, org_,  lookalikes_,
+                                             freemail_, esp_,    intel_};
     FindingSink sink;
     for (const auto& detector : chain_) detector->Inspect(context, sink);
 
@@ -105,14 +105,14 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
   const Config& config = loaded->config;
   const fs::path data(config.data_dir);
 
-  auto lexicon = patterns::Lexicon::LoadDir((data / "lexicons").string());
+  auto lexicon = patterns::Lexicon::LoadDir((data / "lexicons").string(), config.cache_dir);
   if (!lexicon) return tl::unexpected(lexicon.error());
   auto freemail = domain::DomainList::Load((data / "freemail_domains.txt").string());
   if (!freemail) return tl::unexpected(freemail.error());
   auto esp = domain::DomainList::Load((data / "esp_domains.txt").string());
   if (!esp) return tl::unexpected(esp.error());
-  auto intel = intel::IntelDb::Load(config.ioc_files,
-                                    (data / "intel" / "campaign_patterns.txt").string());
+  auto intel = intel::IntelDb::Load(
+      config.ioc_files, (data / "intel" / "campaign_patterns.txt").string(), config.cache_dir);
   if (!intel) return tl::unexpected(intel.error());
   auto scores = ParseTomlFile(config.scores_file);
   if (!scores) return tl::unexpected(scores.error());
@@ -121,9 +121,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
   auto chain = detectors::BuildDetectors(loaded->detectors);
   if (!chain) return tl::unexpected(chain.error());
 
-  return std::unique_ptr<Engine>(new EngineImpl(
-      std::move(loaded->config), std::move(*lexicon), std::move(*freemail), std::move(*esp),
-      std::move(*intel), std::move(*scorer), std::move(*chain)));
+  return std::unique_ptr<Engine>(
+      new EngineImpl(std::move(loaded->config), std::move(*lexicon), std::move(*freemail),
+                     std::move(*esp), std::move(*intel), std::move(*scorer), std::move(*chain)));
 }
 
 Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path) {

@@ -165,8 +165,9 @@ std::string_view TypeKey(IocType type) {
   return "?:";
 }
 
-Result<patterns::PatternSet> CompileCampaigns(std::vector<patterns::PatternSpec> specs) {
-  auto set = patterns::PatternSet::Compile(std::move(specs));
+Result<patterns::PatternSet> CompileCampaigns(std::vector<patterns::PatternSpec> specs,
+                                              const std::string& cache_dir = "") {
+  auto set = patterns::PatternSet::Compile(std::move(specs), cache_dir);
   if (!set) {
     return MakeError(set.error().code(), "campaign patterns: " + set.error().message());
   }
@@ -199,7 +200,8 @@ Result<IntelDb> IntelDb::FromText(std::string_view iocs, std::string_view campai
 }
 
 Result<IntelDb> IntelDb::Load(const std::vector<std::string>& ioc_files,
-                              const std::string& campaign_patterns_file) {
+                              const std::string& campaign_patterns_file,
+                              const std::string& cache_dir) {
   std::vector<Ioc> parsed;
   for (const std::string& file : ioc_files) {
     auto text = ReadFile(file);
@@ -213,7 +215,7 @@ Result<IntelDb> IntelDb::Load(const std::vector<std::string>& ioc_files,
     if (!text) return tl::unexpected(text.error());
     BECGUARD_RETURN_IF_ERROR(ParseCampaigns(*text, campaign_patterns_file, specs, descriptions));
   }
-  auto set = CompileCampaigns(std::move(specs));
+  auto set = CompileCampaigns(std::move(specs), cache_dir);
   if (!set) return tl::unexpected(set.error());
   return IntelDb(std::move(parsed), std::move(*set), std::move(descriptions));
 }

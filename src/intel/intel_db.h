@@ -34,7 +34,8 @@ struct CampaignMatch {
 class IntelDb {
  public:
   static Result<IntelDb> Load(const std::vector<std::string>& ioc_files,
-                              const std::string& campaign_patterns_file);
+                              const std::string& campaign_patterns_file,
+                              const std::string& cache_dir = "");
   static Result<IntelDb> FromText(std::string_view iocs, std::string_view campaign_patterns);
 
   const Ioc* FindAddress(std::string_view address) const;

@@ -205,8 +205,8 @@ class ListParser {
       }
       ok = FillAddrSpec(spec, &a);
       if (ok) {
-        a.display_name = CleanDisplayName(before.empty() ? std::string_view(e.comment) : before,
-                                          &result_.flags);
+        a.display_name =
+            CleanDisplayName(before.empty() ? std::string_view(e.comment) : before, &result_.flags);
       } else {
         a.display_name = CleanDisplayName(e.phrase, &result_.flags);
       }

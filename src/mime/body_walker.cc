@@ -48,9 +48,9 @@ std::string SniffHtmlCharset(std::string_view html) {
     std::size_t p = i + kKey.size();
     while (p < head.size() && (head[p] == '"' || head[p] == '\'' || head[p] == ' ')) ++p;
     const std::size_t b = p;
-    while (p < head.size() && (std::isalnum(static_cast<unsigned char>(head[p])) ||
-                               head[p] == '-' || head[p] == '_' || head[p] == ':' ||
-                               head[p] == '.')) {
+    while (p < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[p])) || head[p] == '-' || head[p] == '_' ||
+            head[p] == ':' || head[p] == '.')) {
       ++p;
     }
     if (p > b) return std::string(head.substr(b, p - b));
@@ -74,15 +74,14 @@ class Walker {
   void Walk(GMimeObject* obj, int depth, bool nested) {
     if (obj == nullptr) return;
     if (++parts_ > limits_.max_parts) {
-      defects_->Add(DefectKind::kLimitPartCount,
-                    "more than " + std::to_string(limits_.max_parts) +
-                        " MIME parts; the rest were not read");
+      defects_->Add(DefectKind::kLimitPartCount, "more than " + std::to_string(limits_.max_parts) +
+                                                     " MIME parts; the rest were not read");
       return;
     }
     if (depth > limits_.max_mime_depth) {
-      defects_->Add(DefectKind::kLimitMimeDepth,
-                    "parts nested deeper than " + std::to_string(limits_.max_mime_depth) +
-                        " levels were not read");
+      defects_->Add(DefectKind::kLimitMimeDepth, "parts nested deeper than " +
+                                                     std::to_string(limits_.max_mime_depth) +
+                                                     " levels were not read");
       return;
     }
     if (GMIME_IS_MULTIPART(obj)) {
@@ -126,9 +125,9 @@ class Walker {
       NormalizeNewlines(&plain);
     }
     if (plain.size() > limits_.max_text_bytes) {
-      defects_->Add(DefectKind::kLimitTextLength,
-                    "body text of " + std::to_string(plain.size()) + " bytes cut to " +
-                        std::to_string(limits_.max_text_bytes));
+      defects_->Add(DefectKind::kLimitTextLength, "body text of " + std::to_string(plain.size()) +
+                                                      " bytes cut to " +
+                                                      std::to_string(limits_.max_text_bytes));
       plain.resize(text::Utf8SafePrefixLength(plain, limits_.max_text_bytes));
     }
     msg_->body_text = std::move(plain);
@@ -173,8 +172,8 @@ class Walker {
         NormalizeNewlines(&a.text);
       }
       if (a.text.size() > limits_.max_text_bytes) {
-        defects_->Add(DefectKind::kLimitTextLength, "attachment text cut to " +
-                                                        std::to_string(limits_.max_text_bytes));
+        defects_->Add(DefectKind::kLimitTextLength,
+                      "attachment text cut to " + std::to_string(limits_.max_text_bytes));
         a.text.resize(text::Utf8SafePrefixLength(a.text, limits_.max_text_bytes));
       }
     }
@@ -240,9 +239,9 @@ class Walker {
     const std::string charset = ContentTypeParam(GMIME_OBJECT(part), "charset");
     DecodedText d = ToUtf8(content.bytes(), charset);
     if (d.guessed) {
-      defects_->Add(DefectKind::kCharsetFallback,
-                    std::string(what) + " declared charset '" +
-                        text::SanitizeUtf8(charset.substr(0, 40)) + "'");
+      defects_->Add(DefectKind::kCharsetFallback, std::string(what) + " declared charset '" +
+                                                      text::SanitizeUtf8(charset.substr(0, 40)) +
+                                                      "'");
     }
     NormalizeNewlines(&d.utf8);
     return std::move(d.utf8);

@@ -8,9 +8,9 @@
 namespace becguard::mime {
 
 struct DecodedText {
-  std::string utf8;       // always well-formed UTF-8
-  bool guessed = false;   // the declared charset was missing/wrong and another one was used
-  bool bad_label = false; // the declared charset is unknown to ICU
+  std::string utf8;        // always well-formed UTF-8
+  bool guessed = false;    // the declared charset was missing/wrong and another one was used
+  bool bad_label = false;  // the declared charset is unknown to ICU
 };
 
 // Converts `bytes` declared as `charset` (may be empty) to UTF-8. Handles ISO-2022-JP,

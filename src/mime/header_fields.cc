@@ -25,8 +25,20 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 enum class Field {
-  kOther, kFrom, kSender, kReplyTo, kTo, kCc, kReturnPath, kNotification, kSubject,
-  kMessageId, kInReplyTo, kReferences, kDate, kReceived,
+  kOther,
+  kFrom,
+  kSender,
+  kReplyTo,
+  kTo,
+  kCc,
+  kReturnPath,
+  kNotification,
+  kSubject,
+  kMessageId,
+  kInReplyTo,
+  kReferences,
+  kDate,
+  kReceived,
 };
 
 struct FieldName {
@@ -118,9 +130,9 @@ void ApplyHeaders(const std::vector<RawHeader>& raw, const Limits& limits, Parse
   const std::size_t max_headers =
       limits.max_headers < 0 ? 0 : static_cast<std::size_t>(limits.max_headers);
   if (raw.size() > max_headers) {
-    defects->Add(DefectKind::kLimitHeaderCount,
-                 std::to_string(raw.size()) + " headers; only the first " +
-                     std::to_string(max_headers) + " were read");
+    defects->Add(DefectKind::kLimitHeaderCount, std::to_string(raw.size()) +
+                                                    " headers; only the first " +
+                                                    std::to_string(max_headers) + " were read");
   }
   const std::size_t n = std::min(raw.size(), max_headers);
   msg->headers.reserve(n);

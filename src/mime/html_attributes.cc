@@ -160,8 +160,8 @@ StyleFacts ParseStyle(std::string_view css) {
     }
     if (prop == "display" && value.starts_with("none")) {
       f.hidden = true;
-    } else if (prop == "visibility" && (value.starts_with("hidden") ||
-                                        value.starts_with("collapse"))) {
+    } else if (prop == "visibility" &&
+               (value.starts_with("hidden") || value.starts_with("collapse"))) {
       f.hidden = true;
     } else if (prop == "opacity") {
       bool nonzero = false, digit = false;

@@ -17,23 +17,20 @@ struct NamedEntity {
 };
 
 constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},       {"lt", '<'},          {"gt", '>'},          {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},       {"copy", 0xA9},       {"reg", 0xAE},
-    {"trade", 0x2122},  {"hellip", 0x2026},   {"mdash", 0x2014},    {"ndash", 0x2013},
-    {"lsquo", 0x2018},  {"rsquo", 0x2019},    {"ldquo", 0x201C},    {"rdquo", 0x201D},
-    {"sbquo", 0x201A},  {"bdquo", 0x201E},    {"bull", 0x2022},     {"middot", 0xB7},
-    {"euro", 0x20AC},   {"yen", 0xA5},        {"pound", 0xA3},      {"cent", 0xA2},
-    {"laquo", 0xAB},    {"raquo", 0xBB},      {"zwnj", 0x200C},     {"zwj", 0x200D},
-    {"shy", 0xAD},      {"ensp", 0x2002},     {"emsp", 0x2003},     {"thinsp", 0x2009},
-    {"times", 0xD7},    {"divide", 0xF7},     {"deg", 0xB0},        {"para", 0xB6},
-    {"sect", 0xA7},     {"iexcl", 0xA1},      {"iquest", 0xBF},     {"auml", 0xE4},
-    {"ouml", 0xF6},     {"uuml", 0xFC},       {"Auml", 0xC4},       {"Ouml", 0xD6},
-    {"Uuml", 0xDC},     {"szlig", 0xDF},      {"eacute", 0xE9},     {"egrave", 0xE8},
-    {"Eacute", 0xC9},   {"aacute", 0xE1},     {"agrave", 0xE0},     {"oacute", 0xF3},
-    {"iacute", 0xED},   {"uacute", 0xFA},     {"ntilde", 0xF1},     {"ccedil", 0xE7},
-    {"atilde", 0xE3},   {"otilde", 0xF5},     {"ecirc", 0xEA},      {"acirc", 0xE2},
-    {"ocirc", 0xF4},    {"rarr", 0x2192},     {"larr", 0x2190},     {"check", 0x2713},
-    {"lrm", 0x200E},    {"rlm", 0x200F},      {"ordm", 0xBA},       {"ordf", 0xAA},
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"copy", 0xA9},     {"reg", 0xAE},     {"trade", 0x2122}, {"hellip", 0x2026},
+    {"mdash", 0x2014}, {"ndash", 0x2013},  {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"sbquo", 0x201A},  {"bdquo", 0x201E}, {"bull", 0x2022},  {"middot", 0xB7},
+    {"euro", 0x20AC},  {"yen", 0xA5},      {"pound", 0xA3},   {"cent", 0xA2},    {"laquo", 0xAB},
+    {"raquo", 0xBB},   {"zwnj", 0x200C},   {"zwj", 0x200D},   {"shy", 0xAD},     {"ensp", 0x2002},
+    {"emsp", 0x2003},  {"thinsp", 0x2009}, {"times", 0xD7},   {"divide", 0xF7},  {"deg", 0xB0},
+    {"para", 0xB6},    {"sect", 0xA7},     {"iexcl", 0xA1},   {"iquest", 0xBF},  {"auml", 0xE4},
+    {"ouml", 0xF6},    {"uuml", 0xFC},     {"Auml", 0xC4},    {"Ouml", 0xD6},    {"Uuml", 0xDC},
+    {"szlig", 0xDF},   {"eacute", 0xE9},   {"egrave", 0xE8},  {"Eacute", 0xC9},  {"aacute", 0xE1},
+    {"agrave", 0xE0},  {"oacute", 0xF3},   {"iacute", 0xED},  {"uacute", 0xFA},  {"ntilde", 0xF1},
+    {"ccedil", 0xE7},  {"atilde", 0xE3},   {"otilde", 0xF5},  {"ecirc", 0xEA},   {"acirc", 0xE2},
+    {"ocirc", 0xF4},   {"rarr", 0x2192},   {"larr", 0x2190},  {"check", 0x2713}, {"lrm", 0x200E},
+    {"rlm", 0x200F},   {"ordm", 0xBA},     {"ordf", 0xAA},
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -60,10 +57,10 @@ std::size_t FindIgnoreCase(std::string_view hay, std::string_view needle, std::s
 
 bool IsBlockTag(std::string_view n) {
   static constexpr std::string_view kBlocks[] = {
-      "p",      "div",  "tr",         "li",      "h1",     "h2",      "h3",    "h4",
-      "h5",     "h6",   "table",      "ul",      "ol",     "blockquote", "hr", "section",
-      "article", "header", "footer",  "center",  "pre",    "dt",      "dd",    "form",
-      "address", "tbody", "thead",    "nav",     "aside",  "main",    "dl",    "figure"};
+      "p",       "div",    "tr",     "li",     "h1",    "h2",         "h3", "h4",
+      "h5",      "h6",     "table",  "ul",     "ol",    "blockquote", "hr", "section",
+      "article", "header", "footer", "center", "pre",   "dt",         "dd", "form",
+      "address", "tbody",  "thead",  "nav",    "aside", "main",       "dl", "figure"};
   for (std::string_view b : kBlocks) {
     if (n == b) return true;
   }
@@ -183,8 +180,8 @@ class Scanner {
       return i + 1;
     }
     const std::size_t name_begin = p;
-    while (p < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p])) || s_[p] == ':' ||
-                             s_[p] == '-')) {
+    while (p < s_.size() &&
+           (std::isalnum(static_cast<unsigned char>(s_[p])) || s_[p] == ':' || s_[p] == '-')) {
       ++p;
     }
     std::string name(s_.substr(name_begin, p - name_begin));
@@ -194,8 +191,8 @@ class Scanner {
     const std::string_view attrs = s_.substr(p, end - p);
     HandleTag(name, closing, attrs);
     std::size_t next = end + 1;
-    if (!closing && (name == "script" || name == "style" || name == "title" ||
-                     name == "template" || name == "xml")) {
+    if (!closing && (name == "script" || name == "style" || name == "title" || name == "template" ||
+                     name == "xml")) {
       const std::size_t close = FindIgnoreCase(s_, "</" + name, next);
       if (close == std::string_view::npos) return s_.size();
       const std::size_t gt = s_.find('>', close);

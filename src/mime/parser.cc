@@ -21,8 +21,8 @@ namespace {
 class BorrowedStream {
  public:
   explicit BorrowedStream(std::string_view raw)
-      : array_(g_byte_array_new_take(
-            reinterpret_cast<guint8*>(const_cast<char*>(raw.data())), raw.size())),
+      : array_(g_byte_array_new_take(reinterpret_cast<guint8*>(const_cast<char*>(raw.data())),
+                                     raw.size())),
         stream_(g_mime_stream_mem_new_with_byte_array(array_)) {
     g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream_), FALSE);
   }

@@ -21,7 +21,8 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
 }
 
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && StartsWithIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() &&
+         StartsWithIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 bool ContainsIgnoreCase(std::string_view s, std::string_view needle) {
@@ -44,7 +45,8 @@ std::string_view Strip(std::string_view s) {
     }
   }
   for (;;) {
-    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '*')) {
+    if (!s.empty() &&
+        (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '*')) {
       s.remove_suffix(1);
     } else if (s.ends_with(kIdeographicSpace)) {
       s.remove_suffix(kIdeographicSpace.size());
@@ -95,39 +97,106 @@ bool IsJapaneseAttribution(std::string_view l) {
          EndsWithColon(l) && (l.find('@') != std::string_view::npos || l.find("さん") != l.npos);
 }
 
+// "... 02/08/2001 09:08:18 AM": the date line of a Lotus Notes reply header.
+bool LooksDated(std::string_view l) {
+  const std::string_view tail = l.substr(l.size() > 9 ? l.size() - 9 : 0);
+  if (!ContainsIgnoreCase(tail, " am") && !ContainsIgnoreCase(tail, " pm")) return false;
+  for (std::size_t i = 1; i + 1 < l.size(); ++i) {
+    if (l[i] == '/' && l[i - 1] >= '0' && l[i - 1] <= '9' && l[i + 1] >= '0' && l[i + 1] <= '9') {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsToLabel(std::string_view l) { return HasLabel(l, {"to", "宛先"}); }
+
+// A To: line among the next `window` lines.
+bool ToFollows(const std::vector<std::string_view>& lines, std::size_t k, std::size_t window) {
+  for (std::size_t j = k + 1; j < lines.size() && j <= k + window; ++j) {
+    if (IsToLabel(Strip(lines[j]))) return true;
+  }
+  return false;
+}
+
 bool IsSeparator(std::string_view l) {
-  if (l.size() >= 30 && l.find_first_not_of('_') == std::string_view::npos) return true;
+  if (l.starts_with("____") && ContainsIgnoreCase(l, "forward")) return true;  // cc:Mail
+  // GroupWise: ">>> <jane@x.example> 06/05/01 15:25 PM >>>"
+  if (l.starts_with(">>>") && l.ends_with(">>>") && l.find('@') != std::string_view::npos) {
+    return true;
+  }
   if (l.starts_with("---") || l.starts_with("===") || l.starts_with("ーー")) {
     return ContainsIgnoreCase(l, "original message") || ContainsIgnoreCase(l, "originalmessage") ||
-           ContainsIgnoreCase(l, "forwarded message") || ContainsIgnoreCase(l, "message transféré") ||
-           l.find("元のメッセージ") != l.npos || l.find("転送メッセージ") != l.npos ||
-           l.find("オリジナルメッセージ") != l.npos || l.find("転送されたメッセージ") != l.npos ||
-           l.find("Original Nachricht") != l.npos || ContainsIgnoreCase(l, "mensagem original") ||
-           ContainsIgnoreCase(l, "mensaje original");
+           ContainsIgnoreCase(l, "forwarded message") || ContainsIgnoreCase(l, "forwarded by") ||
+           ContainsIgnoreCase(l, "message transféré") || l.find("元のメッセージ") != l.npos ||
+           l.find("転送メッセージ") != l.npos || l.find("オリジナルメッセージ") != l.npos ||
+           l.find("転送されたメッセージ") != l.npos || l.find("Original Nachricht") != l.npos ||
+           ContainsIgnoreCase(l, "mensagem original") || ContainsIgnoreCase(l, "mensaje original");
   }
   return StartsWithIgnoreCase(l, "begin forwarded message") ||
          StartsWithIgnoreCase(l, "original message") ||
          StartsWithIgnoreCase(l, "forwarded message");
 }
 
+bool IsUnderscoreRule(std::string_view l) {
+  return l.size() >= 30 && l.find_first_not_of('_') == std::string_view::npos;
+}
+
+std::string_view QuoteBody(std::string_view l) {
+  while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+  return l;
+}
+
+bool StartsQuoted(std::string_view l) {
+  l = QuoteBody(l);
+  return l.starts_with('>') || l.starts_with(kFullwidthGt);
+}
+
+// A '>' line starts history only when it is part of a run of quoted lines (or ends the body),
+// and is not a ">> Click here <<" button or a ">>>>>>" rule that HTML mail turns into text.
+bool IsQuoteBlock(const std::vector<std::string_view>& lines, std::size_t k) {
+  const std::string_view l = Strip(QuoteBody(lines[k]));
+  if (l.ends_with('<') || l.ends_with("\xEF\xBC\x9C")) return false;  // "<" or U+FF1C
+  if (l.size() > 3 && l.find_first_not_of(">.-=*_~ ") == std::string_view::npos) return false;
+  for (std::size_t j = k + 1; j < lines.size(); ++j) {
+    if (Strip(lines[j]).empty()) continue;
+    return StartsQuoted(lines[j]);
+  }
+  return true;
+}
+
 bool IsMarker(const std::vector<std::string_view>& lines, std::size_t k) {
   const std::string_view raw = lines[k];
   std::string_view l = raw;
   while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-  if (l.starts_with('>') || l.starts_with(kFullwidthGt)) return true;
+  if (l.starts_with('>') || l.starts_with(kFullwidthGt)) {
+    return IsSeparator(Strip(l)) || IsQuoteBlock(lines, k);
+  }
   l = Strip(l);
   if (l.empty()) return false;
   if (IsSeparator(l)) return true;
+  if (IsUnderscoreRule(l)) {
+    // Outlook's "____" rule is followed by a From: block; alone it is only decoration.
+    std::size_t seen = 0;
+    for (std::size_t j = k + 1; j < lines.size() && seen < 3; ++j) {
+      const std::string_view h = Strip(lines[j]);
+      if (h.empty()) continue;
+      ++seen;
+      if (IsFromLabel(h)) return true;
+    }
+    return false;
+  }
   const std::string_view next = k + 1 < lines.size() ? Strip(lines[k + 1]) : std::string_view();
   if (StartsWithIgnoreCase(l, "on ") && l.size() < 400) {
     if (IsAttributionEnd(l)) return true;
     if (!next.empty() && next.size() < 200 && IsAttributionEnd(next)) return true;
   }
-  if (l.size() < 400 && (IsAttributionEnd(l) && (l.find('@') != l.npos || l.find("さん") != l.npos ||
-                                                 StartsWithIgnoreCase(l, "le ") ||
-                                                 StartsWithIgnoreCase(l, "am ") ||
-                                                 StartsWithIgnoreCase(l, "el ") ||
-                                                 StartsWithIgnoreCase(l, "em ")))) {
+  // "At 11:10 AM 5/17/01 -0600, you wrote:", "\"Dean, Clint\" wrote:".
+  if (l.size() < 200 && EndsWithIgnoreCase(l, "wrote:")) return true;
+  if (l.size() < 400 &&
+      (IsAttributionEnd(l) && (l.find('@') != l.npos || l.find("さん") != l.npos ||
+                               StartsWithIgnoreCase(l, "le ") || StartsWithIgnoreCase(l, "am ") ||
+                               StartsWithIgnoreCase(l, "el ") || StartsWithIgnoreCase(l, "em ")))) {
     return true;
   }
   if (IsJapaneseAttribution(l)) return true;
@@ -135,8 +204,15 @@ bool IsMarker(const std::vector<std::string_view>& lines, std::size_t k) {
       EndsWithColon(next) && next.find('@') != next.npos && next.size() < 120) {
     return true;  // the Gmail ja attribution wrapped before the address
   }
+  // Lotus Notes: "Name <addr> on 02/08/2001 09:08 AM" or "Name\n03/01/2001 10:46 AM", then To:.
+  if (l.size() < 200 && LooksDated(l) && ToFollows(lines, k, 3)) return true;
+  if (l.size() < 80 && l.find(':') == std::string_view::npos && !next.empty() && next.size() < 30 &&
+      next.front() >= '0' && next.front() <= '9' && LooksDated(next) &&
+      ToFollows(lines, k + 1, 2)) {
+    return true;
+  }
   if (IsFromLabel(l)) {
-    int date = 0, other = 0;
+    int date = LooksDated(l) ? 1 : 0, other = 0;
     for (std::size_t j = k + 1; j < lines.size() && j <= k + 6; ++j) {
       const std::string_view h = Strip(lines[j]);
       if (IsDateLabel(h)) ++date;

@@ -109,7 +109,7 @@ struct Scanner {
         int depth = 0;
         for (; i < s.size(); ++i) {
           if (s[i] == '\\') {
-            ++i;
+            if (i + 1 < s.size()) ++i;  // a trailing backslash must not step past the end
           } else if (s[i] == '(') {
             ++depth;
           } else if (s[i] == ')' && --depth == 0) {

@@ -55,7 +55,8 @@ void DecodeQ(std::string_view in, std::string* out, bool* bad) {
     const char c = in[i];
     if (c == '_') {
       out->push_back(' ');
-    } else if (c == '=' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 && HexValue(in[i + 2]) >= 0) {
+    } else if (c == '=' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
+               HexValue(in[i + 2]) >= 0) {
       out->push_back(static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2])));
       i += 2;
     } else {

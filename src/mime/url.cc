@@ -56,7 +56,8 @@ std::string UrlHost(std::string_view href) {
     }
     if (!authority.empty() && authority.front() == '[') {
       const std::size_t close = authority.find(']');
-      authority = authority.substr(0, close == std::string_view::npos ? authority.size() : close + 1);
+      authority =
+          authority.substr(0, close == std::string_view::npos ? authority.size() : close + 1);
     } else if (const std::size_t colon = authority.find(':'); colon != std::string_view::npos) {
       authority = authority.substr(0, colon);
     }

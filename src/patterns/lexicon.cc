@@ -114,7 +114,7 @@ Result<Lexicon> Lexicon::FromText(std::string_view lexicon_text) {
   return Lexicon(std::move(*set));
 }
 
-Result<Lexicon> Lexicon::LoadDir(const std::string& dir) {
+Result<Lexicon> Lexicon::LoadDir(const std::string& dir, const std::string& cache_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -136,7 +136,7 @@ Result<Lexicon> Lexicon::LoadDir(const std::string& dir) {
     content << in.rdbuf();
     BECGUARD_RETURN_IF_ERROR(ParseLexicon(content.str(), file.string(), seen, specs));
   }
-  auto set = PatternSet::Compile(std::move(specs));
+  auto set = PatternSet::Compile(std::move(specs), cache_dir);
   if (!set) return MakeError(set.error().code(), dir + ": " + set.error().message());
   return Lexicon(std::move(*set));
 }

@@ -27,10 +27,10 @@ enum class Intent {
   kGiftCard,
   kAcquisition,
   kLegalCounsel,
-  kAvailability,  // "are you available", "reply to me", "in a meeting"
-  kPretext,       // pandemic, lockdown, audit, technical problem with the account
-  kPaymentHold,   // hold the payment, pay earlier
-  kPayrollChange, // direct deposit / salary account change
+  kAvailability,   // "are you available", "reply to me", "in a meeting"
+  kPretext,        // pandemic, lockdown, audit, technical problem with the account
+  kPaymentHold,    // hold the payment, pay earlier
+  kPayrollChange,  // direct deposit / salary account change
   // Context intents: no finding of their own, used by other detectors.
   kFinancialContext,  // invoice, payment, remittance, 請求書, 振込
   kExecutiveContext,  // CEO, president, 社長, board
@@ -47,7 +47,7 @@ struct IntentHit {
   Intent intent;
   std::string pattern_name;  // lexicon entry name
   bool in_subject = false;
-  std::string excerpt;       // the matched text (normalised), for evidence
+  std::string excerpt;  // the matched text (normalised), for evidence
 };
 
 // Lexicon hits for one message.
@@ -68,7 +68,7 @@ class IntentHits {
 class Lexicon {
  public:
   // Loads every *.txt in dir (sorted by name). Unknown intents or bad regexes fail.
-  static Result<Lexicon> LoadDir(const std::string& dir);
+  static Result<Lexicon> LoadDir(const std::string& dir, const std::string& cache_dir = "");
   static Result<Lexicon> FromText(std::string_view lexicon_text);
 
   IntentHits Scan(std::string_view normalized_subject, std::string_view normalized_text) const;

@@ -1,5 +1,7 @@
 #include "patterns/pattern_set.h"
 
+#include "patterns/database_cache.h"
+
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -127,7 +129,8 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 PatternSet::~PatternSet() = default;
 
-Result<PatternSet> PatternSet::Compile(std::vector<PatternSpec> specs) {
+Result<PatternSet> PatternSet::Compile(std::vector<PatternSpec> specs,
+                                       const std::string& cache_dir) {
   PatternSet set;
   set.specs_ = std::move(specs);
   set.db_ = std::make_unique<Db>();
@@ -145,6 +148,15 @@ Result<PatternSet> PatternSet::Compile(std::vector<PatternSpec> specs) {
     ids.push_back(static_cast<unsigned int>(i));
   }
 
+  const std::uint64_t key = DatabaseKey(set.specs_, kFlags);
+  set.db_->database = LoadCachedDatabase(cache_dir, key);
+  if (set.db_->database != nullptr) {
+    if (hs_alloc_scratch(set.db_->database, &set.db_->prototype) != HS_SUCCESS) {
+      return MakeError(ErrorCode::kUnavailable, "Hyperscan: cannot allocate scratch space");
+    }
+    return set;
+  }
+
   hs_compile_error_t* error = nullptr;
   hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
                                    static_cast<unsigned int>(expressions.size()), HS_MODE_BLOCK,
@@ -160,6 +172,7 @@ Result<PatternSet> PatternSet::Compile(std::vector<PatternSpec> specs) {
     hs_free_compile_error(error);
     return MakeError(ErrorCode::kInvalidArgument, where + ": " + message);
   }
+  SaveCachedDatabase(cache_dir, key, set.db_->database);
   if (hs_alloc_scratch(set.db_->database, &set.db_->prototype) != HS_SUCCESS) {
     return MakeError(ErrorCode::kUnavailable, "Hyperscan: cannot allocate scratch space");
   }

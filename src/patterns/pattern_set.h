@@ -29,7 +29,9 @@ struct PatternMatch {
 class PatternSet {
  public:
   // Case-insensitive, UTF-8 mode. Fails with kInvalidArgument naming the bad pattern.
-  static Result<PatternSet> Compile(std::vector<PatternSpec> specs);
+  // cache_dir: where compiled databases are cached (see database_cache.h); "" = no cache.
+  static Result<PatternSet> Compile(std::vector<PatternSpec> specs,
+                                    const std::string& cache_dir = "");
 
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;

@@ -112,8 +112,7 @@ bool IsNameChar(char32_t cp) {
   if (u_isalnum(c)) return true;
   const int8_t type = u_charType(c);
   // Combining marks belong to the letter before them (Devanagari, Thai, Hangul jamo...).
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-         type == U_ENCLOSING_MARK;
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ TEST(AddressParserTest, BareAddressAndCommentName) {
 }
 
 TEST(AddressParserTest, QuotedCommaAndEscapes) {
-  const AddressList l = ParseAddressList("\"Okafor, Margaret \\\"Maggie\\\"\" <m@example.com>, b@example.com");
+  const AddressList l =
+      ParseAddressList("\"Okafor, Margaret \\\"Maggie\\\"\" <m@example.com>, b@example.com");
   ASSERT_EQ(l.addresses.size(), 2u);
   EXPECT_EQ(l.addresses[0].display_name, "Okafor, Margaret \"Maggie\"");
 }

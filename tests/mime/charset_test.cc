@@ -64,8 +64,8 @@ TEST(CharsetTest, Utf16NeedsConversionEvenWithoutHighBytes) {
 }
 
 TEST(CharsetTest, AlwaysValidUtf8) {
-  const char* labels[] = {"", "utf-8", "us-ascii", "iso-2022-jp", "shift_jis", "euc-jp",
-                          "windows-1252", "bogus", "utf-16", "utf-7"};
+  const char* labels[] = {"",       "utf-8",        "us-ascii", "iso-2022-jp", "shift_jis",
+                          "euc-jp", "windows-1252", "bogus",    "utf-16",      "utf-7"};
   const std::string junk("\xff\xfe\x1b$B\x80\x81\x00\xc3\x28\xe3\x81", 13);
   for (const char* l : labels) EXPECT_TRUE(text::IsValidUtf8(ToUtf8(junk, l).utf8)) << l;
 }

@@ -67,8 +67,8 @@ TEST(CorpusScanTest, ParsesEveryMessage) {
   }
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << raws.size() << " messages, " << bytes / 1024 << " KiB in " << secs << " s: "
-            << raws.size() / secs << " msg/s, " << bytes / secs / 1048576 << " MiB/s; "
+  std::cout << raws.size() << " messages, " << bytes / 1024 << " KiB in " << secs
+            << " s: " << raws.size() / secs << " msg/s, " << bytes / secs / 1048576 << " MiB/s; "
             << empty_body << " with a text part but empty body\n";
 }
 

@@ -80,9 +80,7 @@ TEST(HtmlToTextTest, MalformedMarkupNeverLosesEverything) {
   EXPECT_EQ(HtmlToText("").text, "");
 }
 
-TEST(HtmlToTextTest, PreKeepsLines) {
-  EXPECT_EQ(HtmlToText("<pre>a  b\nc</pre>").text, "a  b\nc");
-}
+TEST(HtmlToTextTest, PreKeepsLines) { EXPECT_EQ(HtmlToText("<pre>a  b\nc</pre>").text, "a  b\nc"); }
 
 TEST(UrlTest, HostExtraction) {
   EXPECT_EQ(UrlHost("https://WWW.Example.COM./path"), "www.example.com");
@@ -97,9 +95,10 @@ TEST(UrlTest, HostExtraction) {
 
 TEST(UrlTest, FindTextUrlsTrimsProsePunctuation) {
   std::vector<Link> links;
-  FindTextUrls("See https://a.example/x. Also (https://b.example/y) and "
-               "https://c.example/q?a=(1), https://a.example/x again. httpx://no",
-               &links);
+  FindTextUrls(
+      "See https://a.example/x. Also (https://b.example/y) and "
+      "https://c.example/q?a=(1), https://a.example/x again. httpx://no",
+      &links);
   ASSERT_EQ(links.size(), 3u);
   EXPECT_EQ(links[0].href, "https://a.example/x");
   EXPECT_EQ(links[1].href, "https://b.example/y");

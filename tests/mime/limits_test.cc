@@ -56,11 +56,12 @@ TEST(LimitsTest, MimeDepth) {
 TEST(LimitsTest, PartCount) {
   Limits limits;
   limits.max_parts = 4;
-  std::string raw = "From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/mixed; "
-                    "boundary=P\n\n--P\nContent-Type: text/plain\n\nbody first\n";
+  std::string raw =
+      "From: a@example.com\nMIME-Version: 1.0\nContent-Type: multipart/mixed; "
+      "boundary=P\n\n--P\nContent-Type: text/plain\n\nbody first\n";
   for (int i = 0; i < 10; ++i) {
-    raw += "--P\nContent-Type: application/octet-stream; name=f" + std::to_string(i) +
-           ".bin\n\nxx\n";
+    raw +=
+        "--P\nContent-Type: application/octet-stream; name=f" + std::to_string(i) + ".bin\n\nxx\n";
   }
   raw += "--P--\n";
   const ParsedMessage m = Parse(raw, limits);
@@ -113,9 +114,8 @@ TEST(LimitsTest, TextLength) {
 TEST(LimitsTest, HtmlLength) {
   Limits limits;
   limits.max_html_bytes = 64;
-  const std::string raw =
-      "From: a@example.com\nContent-Type: text/html\n\n<p>visible start</p>" +
-      std::string(200, ' ') + "<p>hidden tail</p>\n";
+  const std::string raw = "From: a@example.com\nContent-Type: text/html\n\n<p>visible start</p>" +
+                          std::string(200, ' ') + "<p>hidden tail</p>\n";
   const ParsedMessage m = Parse(raw, limits);
   EXPECT_TRUE(HasDefect(m, DefectKind::kLimitTextLength));
   EXPECT_NE(m.body_text.find("visible start"), std::string::npos);
@@ -123,8 +123,7 @@ TEST(LimitsTest, HtmlLength) {
 }
 
 TEST(LimitsTest, WithinLimitsNoLimitDefects) {
-  const ParsedMessage m =
-      Parse("From: a@example.com\nSubject: ok\n\nhello\n", Limits{});
+  const ParsedMessage m = Parse("From: a@example.com\nSubject: ok\n\nhello\n", Limits{});
   for (const Defect& d : m.defects) EXPECT_FALSE(IsLimitDefect(d.kind)) << d.detail;
 }
 

@@ -136,7 +136,7 @@ TEST(ParserTest, Iso2022JpRfc2231ContinuationRawSjisAndEncodedNames) {
   const ParsedMessage m = ParseFixture("rfc2231_iso2022jp.eml");
   ASSERT_EQ(m.attachments.size(), 4u);
   EXPECT_EQ(m.attachments[0].filename, "御見積書（改訂版）.pdf");
-  EXPECT_EQ(m.attachments[1].filename, "請求書.pdf");  // raw CP932 bytes in name=
+  EXPECT_EQ(m.attachments[1].filename, "請求書.pdf");   // raw CP932 bytes in name=
   EXPECT_EQ(m.attachments[2].filename, "請求書2.pdf");  // raw UTF-8
   EXPECT_EQ(m.attachments[3].filename, "請求書3.pdf");  // RFC 2047 inside quotes
   EXPECT_EQ(m.attachments[1].sha256_hex, m.attachments[2].sha256_hex);
@@ -168,8 +168,7 @@ TEST(ParserTest, HtmlOnlyMessage) {
 TEST(ParserTest, PlainPreferredButLinksComeFromHtml) {
   const ParsedMessage m = ParseFixture("alternative.eml");
   EXPECT_TRUE(m.has_html);
-  EXPECT_EQ(m.body_text,
-            "Our bank details changed. See https://portal.vendor-pay.example/update.");
+  EXPECT_EQ(m.body_text, "Our bank details changed. See https://portal.vendor-pay.example/update.");
   ASSERT_EQ(m.links.size(), 1u);  // the plain-text URL duplicates the anchor's href
   EXPECT_EQ(m.links[0].anchor_text, "See here");
   EXPECT_EQ(m.in_reply_to, "prev-1@example.com");
@@ -278,6 +277,21 @@ TEST(ParserTest, MessageRfc822IsRecursedIntoAttachments) {
   EXPECT_GT(m.attachments[0].size, 0u);
   EXPECT_EQ(m.attachments[1].content_type, "text/plain");
   EXPECT_NE(m.attachments[1].text.find("Please wire the funds today."), std::string::npos);
+}
+
+TEST(ParserTest, MultipartWithoutBoundaryKeepsItsText) {
+  // The boundary parameter sits on an unindented line, so it is not part of Content-Type.
+  const ParsedMessage m = Parse(
+      "From: a@example.com\nContent-Type: multipart/alternative;\nboundary=\"XY\"\n\n--XY\n"
+      "Content-Type: text/plain\n\nthe only text\n--XY--\n",
+      Limits{});
+  EXPECT_TRUE(HasDefect(m, DefectKind::kMalformedHeader));
+  EXPECT_NE(m.body_text.find("the only text"), std::string::npos);
+}
+
+TEST(ParserTest, WellFormedMessageHasNoDefects) {
+  const ParsedMessage m = ParseFixture("alternative.eml");
+  for (const Defect& d : m.defects) ADD_FAILURE() << DefectKindName(d.kind) << ": " << d.detail;
 }
 
 TEST(ParserTest, PlainTextUrlsBecomeLinks) {

@@ -43,6 +43,7 @@ TEST(ReceivedTest, ByOnlyAndGarbage) {
   const ReceivedHop g = ParseReceived("((((( ;;; from");
   EXPECT_EQ(g.by_host, "");
   EXPECT_EQ(ParseReceived("").from_host, "");
+  EXPECT_EQ(ParseReceived("from x (comment ending in a backslash\\").from_host, "x");
 }
 
 }  // namespace

@@ -30,15 +30,21 @@ TEST(NormalizeTest, CaseFoldsBeyondAscii) {
 TEST(NormalizeTest, CollapsesUnicodeWhitespace) {
   // U+3000 ideographic space, NBSP, U+2003 em space, newlines.
   EXPECT_EQ(Normalize("佐藤\xE3\x80\x80健一"), "佐藤 健一");
-  EXPECT_EQ(Normalize("a\xC2\xA0\xC2\xA0 b\xE2\x80\x83\n\n" "c"), "a b c");
+  EXPECT_EQ(Normalize("a\xC2\xA0\xC2\xA0 b\xE2\x80\x83\n\n"
+                      "c"),
+            "a b c");
   EXPECT_EQ(Normalize("\xE3\x80\x80振込\xE3\x80\x80"), "振込");
 }
 
 TEST(NormalizeTest, RemovesZeroWidthAndBidiControls) {
-  EXPECT_EQ(Normalize("pa\xE2\x80\x8Byp\xE2\x80\x8D" "al"), "paypal");           // ZWSP, ZWJ
-  EXPECT_EQ(Normalize("\xE2\x80\xAEinvoice\xE2\x80\xAC"), "invoice");          // RLO ... PDF
+  EXPECT_EQ(Normalize("pa\xE2\x80\x8Byp\xE2\x80\x8D"
+                      "al"),
+            "paypal");                                                           // ZWSP, ZWJ
+  EXPECT_EQ(Normalize("\xE2\x80\xAEinvoice\xE2\x80\xAC"), "invoice");            // RLO ... PDF
   EXPECT_EQ(Normalize("\xEF\xBB\xBFhello\xE2\x81\xA6x\xE2\x81\xA9"), "hellox");  // BOM, LRI/PDI
-  EXPECT_EQ(Normalize("a\xC2\xAD" "b"), "ab");                                   // soft hyphen
+  EXPECT_EQ(Normalize("a\xC2\xAD"
+                      "b"),
+            "ab");  // soft hyphen
 }
 
 TEST(NormalizeTest, InvalidUtf8BecomesReplacementCharacter) {
@@ -83,7 +89,10 @@ TEST(HasInvisibleOrBidiTest, DetectsControls) {
 TEST(SanitizeUtf8Test, ReplacesOnlyInvalidBytes) {
   EXPECT_EQ(SanitizeUtf8("plain"), "plain");
   EXPECT_EQ(SanitizeUtf8("日本"), "日本");
-  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(SanitizeUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   EXPECT_EQ(SanitizeUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong
   EXPECT_TRUE(IsValidUtf8(SanitizeUtf8("\xE6\x97")));                               // truncated

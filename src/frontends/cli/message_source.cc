@@ -119,6 +119,8 @@ bool MessageSource::VisitPath(
   }
   if (LooksLikeMbox(bytes)) {
     std::vector<std::string> members = SplitMbox(bytes);
+    // One message saved with its mbox "From " line is still that file, not a member of a box.
+    if (members.size() == 1) return on_message(RawMessage{path, std::move(members[0])});
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (!on_message(RawMessage{path + "#" + std::to_string(i + 1), std::move(members[i])})) {
         return false;

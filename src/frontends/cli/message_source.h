@@ -3,7 +3,8 @@
 //
 // Detection: a directory with cur/ and new/ is a Maildir (tmp/ is skipped); other directories are
 // walked recursively in name order; a file whose first line starts with "From " is an mbox
-// (split on "From " lines, ">From " unescaped as in mboxrd); anything else is one message.
+// (split on "From " lines, ">From " unescaped as in mboxrd; a single member keeps the file's
+// name as its origin); anything else is one message.
 // Not thread-safe; used by one reader thread.
 #pragma once
 

@@ -8,19 +8,32 @@
 namespace becguard::cli {
 namespace {
 
-// Cuts to at most `width` display columns (CJK counts double), on UTF-8 boundaries.
+// East Asian wide and full-width characters take two terminal columns.
+bool IsWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+// Cuts to at most `width` terminal columns on UTF-8 boundaries and pads to exactly `width`.
 std::string Fit(const std::string& s, std::size_t width) {
   std::string out;
   std::size_t columns = 0;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::size_t w = len >= 3 ? 2 : 1;
-    if (columns + w > width) {
-      if (!out.empty()) out += "…";
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? lead : lead & (0x3F >> (len - 1));
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    const std::size_t w = IsWide(c) ? 2 : 1;
+    if (columns + w > width - (i + len < s.size() ? 1 : 0)) {
+      out += "…";
+      ++columns;
       break;
     }
-    char ch = s[i];
+    const char ch = s[i];
     out.append(ch == '\n' || ch == '\r' || ch == '\t' ? " " : s.substr(i, len));
     columns += w;
     i += len;
@@ -63,7 +76,7 @@ std::string FormatJsonLine(const std::string& file, const ScanReport& report) {
 
 std::string FormatTableHeader(bool color) {
   std::string header = fmt::format("{:<10} {:>5}  {}  {}  {}", "VERDICT", "SCORE",
-                                   Fit("FILE", 28), Fit("SUBJECT", 36), "TOP FINDINGS");
+                                   Fit("FILE", 34), Fit("SUBJECT", 36), "TOP FINDINGS");
   return color ? "\x1b[1m" + header + "\x1b[0m" : header;
 }
 
@@ -78,8 +91,15 @@ std::string FormatTableRow(const std::string& file, const ScanReport& report, bo
   }
   std::string verdict = fmt::format("{:<10}", VerdictName(report.verdict));
   if (color) verdict = VerdictColor(report.verdict) + verdict + "\x1b[0m";
-  std::string path = file.size() > 28 ? "…" + file.substr(file.size() - 27) : file;
-  return fmt::format("{} {:>5}  {}  {}  {}", verdict, report.score, Fit(path, 28),
+  // The end of a path says most: keep it, cut the front.
+  constexpr std::size_t kFileWidth = 34;
+  std::string path = file;
+  if (path.size() > kFileWidth) {
+    std::size_t cut = path.size() - (kFileWidth - 1);
+    while (cut < path.size() && (static_cast<unsigned char>(path[cut]) & 0xC0) == 0x80) ++cut;
+    path = "…" + path.substr(cut);
+  }
+  return fmt::format("{} {:>5}  {}  {}  {}", verdict, report.score, Fit(path, kFileWidth),
                      Fit(report.subject, 36), top);
 }
 
