@@ -116,6 +116,11 @@ class Walker {
     if (html_ != nullptr) {
       msg_->has_html = true;
       HtmlText h = ConvertHtml(html_);
+      if (h.dropped_links || h.dropped_images) {
+        defects_->Add(DefectKind::kLimitTextLength,
+                      "more than " + std::to_string(kMaxLinks) +
+                          " links or images in the HTML; the rest were not collected");
+      }
       msg_->links = std::move(h.links);
       msg_->images = std::move(h.images);
       if (plain_empty) plain = std::move(h.text);

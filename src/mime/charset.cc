@@ -67,7 +67,14 @@ Label ResolveLabel(std::string_view raw) {
   } else if (s == "big5" || s == "big5-hkscs" || s == "cp950" || s == "x-big5") {
     l.icu_name = "windows-950";
   } else {
-    l.icu_name = std::move(s);
+    // Only plain names reach ucnv_open: ICU reads ',' as converter options and a path
+    // separator as a data package, neither of which a sender should control.
+    bool plain = s.size() <= 40;
+    for (char c : s) {
+      plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                        c == '.' || c == ':');
+    }
+    l.icu_name = plain ? std::move(s) : std::string("x-unsupported-label");
     if (l.icu_name.starts_with("iso-8859") || l.icu_name.starts_with("windows-125")) {
       l.family = Family::kLatin;
     }

@@ -130,7 +130,7 @@ void ApplyHeaders(const std::vector<RawHeader>& raw, const Limits& limits, Parse
   const std::size_t max_headers =
       limits.max_headers < 0 ? 0 : static_cast<std::size_t>(limits.max_headers);
   if (raw.size() > max_headers) {
-    defects->Add(DefectKind::kLimitHeaderCount, std::to_string(raw.size()) +
+    defects->Add(DefectKind::kLimitHeaderCount, "more than " + std::to_string(max_headers) +
                                                     " headers; only the first " +
                                                     std::to_string(max_headers) + " were read");
   }

@@ -197,6 +197,12 @@ class Scanner {
       if (close == std::string_view::npos) return s_.size();
       const std::size_t gt = s_.find('>', close);
       next = gt == std::string_view::npos ? s_.size() : gt + 1;
+    } else if (!closing && name == "head") {
+      // Only skipped when it visibly ends: phishing kits often leave <head> unclosed and put
+      // the whole message inside it.
+      const std::size_t end_head =
+          std::min(FindIgnoreCase(s_, "</head", next), FindIgnoreCase(s_, "<body", next));
+      if (end_head != std::string_view::npos) next = end_head;
     }
     return next;
   }
@@ -209,6 +215,10 @@ class Scanner {
       if (closing) return;
       const auto href = GetAttribute(attrs, "href");
       if (!href) return;
+      if (r_.links.size() >= kMaxLinks) {
+        r_.dropped_links = true;
+        return;
+      }
       Link link;
       link.href = DecodeAttributeValue(*href);
       link.host = UrlHost(link.href);
@@ -244,6 +254,10 @@ class Scanner {
   void AddImage(std::string_view attrs) {
     const auto src = GetAttribute(attrs, "src");
     if (!src) return;
+    if (r_.images.size() >= kMaxImages) {
+      r_.dropped_images = true;
+      return;
+    }
     Image img;
     img.src = DecodeAttributeValue(*src);
     img.host = UrlHost(img.src);

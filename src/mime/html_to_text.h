@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "becguard/message.h"
+#include "mime/url.h"
 
 namespace becguard::mime {
 
@@ -15,7 +16,11 @@ struct HtmlText {
   std::string text;  // UTF-8, lines separated by '\n'
   std::vector<Link> links;
   std::vector<Image> images;
+  bool dropped_links = false;   // more than kMaxLinks anchors; the rest were not collected
+  bool dropped_images = false;  // likewise for images
 };
+
+inline constexpr std::size_t kMaxImages = 10000;
 
 // `html` must already be UTF-8.
 HtmlText HtmlToText(std::string_view html);

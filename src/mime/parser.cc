@@ -10,6 +10,7 @@
 #include "mime/defect_sink.h"
 #include "mime/gmime_util.h"
 #include "mime/header_fields.h"
+#include "mime/prescan.h"
 #include "mime/quote_split.h"
 #include "text/normalize.h"
 
@@ -157,6 +158,8 @@ ParsedMessage Parse(std::string_view raw, const Limits& limits) {
     const std::size_t nl = raw.find('\n');
     raw.remove_prefix(nl == std::string_view::npos ? raw.size() : nl + 1);
   }
+  std::string storage;
+  raw = BoundInput(raw, limits, &storage, &defects);
   if (!raw.empty()) ParseInto(raw, limits, &msg, &defects);
   FinishText(&msg);
   return msg;

@@ -120,6 +120,7 @@ bool ToFollows(const std::vector<std::string_view>& lines, std::size_t k, std::s
 }
 
 bool IsSeparator(std::string_view l) {
+  if (l.size() > 300) return false;  // keeps keyword searches cheap on one-line bodies
   if (l.starts_with("____") && ContainsIgnoreCase(l, "forward")) return true;  // cc:Mail
   // GroupWise: ">>> <jane@x.example> 06/05/01 15:25 PM >>>"
   if (l.starts_with(">>>") && l.ends_with(">>>") && l.find('@') != std::string_view::npos) {

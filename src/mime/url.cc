@@ -105,6 +105,7 @@ void FindTextUrls(std::string_view text, std::vector<Link>* links) {
     pos = h + end;
     if (url.size() <= scheme) continue;
     if (!seen.insert(url).second) continue;
+    if (links->size() + found.size() >= kMaxLinks) break;
     Link link;
     link.href = std::string(url);
     link.anchor_text = link.href;

@@ -9,6 +9,9 @@
 
 namespace becguard::mime {
 
+// Links kept per message; more than this is an attack on memory, not mail.
+inline constexpr std::size_t kMaxLinks = 10000;
+
 // Lower-case host of an http(s) URL (userinfo and port removed) or the domain of a mailto:
 // address; empty for other schemes and relative references.
 std::string UrlHost(std::string_view href);

@@ -82,3 +82,17 @@ TEST_F(MessageSourceTest, MissingAndOversizedInputsAreReportedAndSkipped) {
 
 }  // namespace
 }  // namespace becguard::cli
+
+namespace becguard::cli {
+namespace {
+
+TEST(SplitMboxTest, EnvelopeLineWithoutBlankLineStillSeparates) {
+  std::vector<std::string> messages = SplitMbox(
+      "From a@b Tue Nov  4 09:00:00 2025\nSubject: a\n\nno newline at end\n"
+      "From c@d Wed Nov  5 09:00:00 2025\nSubject: b\n\nx\n");
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1], "Subject: b\n\nx\n");
+}
+
+}  // namespace
+}  // namespace becguard::cli

@@ -44,6 +44,13 @@ TEST(CharsetTest, MissingOrWrongLabelsAreGuessed) {
   EXPECT_TRUE(bogus.bad_label);
 }
 
+TEST(CharsetTest, LabelsWithOptionsOrPathsAreNotPassedToIcu) {
+  const DecodedText opt = ToUtf8("\xe6\x97\xa5", "UTF-8,swaplfnl");
+  EXPECT_EQ(opt.utf8, "日");
+  EXPECT_TRUE(opt.bad_label);
+  EXPECT_TRUE(ToUtf8("\xe6\x97\xa5", "../../tmp/x").bad_label);
+}
+
 TEST(CharsetTest, LatinFallbackForNonJapaneseBytes) {
   const DecodedText d = ToUtf8("na\xefve r\xe9sum\xe9", "");
   EXPECT_EQ(d.utf8, "naïve résumé");

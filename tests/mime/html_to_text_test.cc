@@ -19,6 +19,12 @@ TEST(HtmlToTextTest, DropsScriptStyleTitleAndComments) {
   EXPECT_EQ(h.text, "visible text");
 }
 
+TEST(HtmlToTextTest, HeadDroppedOnlyWhenItEnds) {
+  EXPECT_EQ(HtmlToText("<head><meta x>junk text<link y></head><body>hello</body>").text, "hello");
+  EXPECT_EQ(HtmlToText("<HEAD>junk<BODY>hello").text, "hello");
+  EXPECT_EQ(HtmlToText("<head><p>Pay the invoice today</p>").text, "Pay the invoice today");
+}
+
 TEST(HtmlToTextTest, Entities) {
   EXPECT_EQ(HtmlToText("a&amp;b &lt;c&gt; &#26085;&#x672C; &nbsp;&quot;q&quot; &euro;").text,
             "a&b <c> 日本 \"q\" €");

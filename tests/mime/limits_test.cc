@@ -122,6 +122,29 @@ TEST(LimitsTest, HtmlLength) {
   EXPECT_EQ(m.body_text.find("hidden tail"), std::string::npos);
 }
 
+TEST(LimitsTest, HostileCountsAreCutBeforeGMime) {
+  Limits limits;
+  limits.max_parts = 10;
+  std::string raw = "From: a@example.com\nContent-Type: multipart/mixed; boundary=b\n\n";
+  for (int i = 0; i < 5000; ++i) raw += "--b\n\nx\n";
+  const ParsedMessage parts = Parse(raw, limits);
+  EXPECT_TRUE(HasDefect(parts, DefectKind::kLimitPartCount));
+  EXPECT_LE(parts.attachments.size(), 10u);
+
+  std::string headers;
+  for (int i = 0; i < 50000; ++i) headers += "X-A: b\n";
+  const ParsedMessage many = Parse(headers + "Subject: late\n\nthe body\n", Limits{});
+  EXPECT_TRUE(HasDefect(many, DefectKind::kLimitHeaderCount));
+  EXPECT_EQ(many.headers.size(), 1000u);
+  EXPECT_EQ(many.body_text, "the body\n");  // the body survives the header cut
+
+  std::string html = "From: a@example.com\nContent-Type: text/html\n\n";
+  for (int i = 0; i < 20000; ++i) html += "<a href=https://x.example/>x</a>";
+  const ParsedMessage links = Parse(html, Limits{});
+  EXPECT_TRUE(HasDefect(links, DefectKind::kLimitTextLength));
+  EXPECT_EQ(links.links.size(), 10000u);
+}
+
 TEST(LimitsTest, WithinLimitsNoLimitDefects) {
   const ParsedMessage m = Parse("From: a@example.com\nSubject: ok\n\nhello\n", Limits{});
   for (const Defect& d : m.defects) EXPECT_FALSE(IsLimitDefect(d.kind)) << d.detail;

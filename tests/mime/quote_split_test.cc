@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace becguard::mime {
 namespace {
 
@@ -89,6 +91,12 @@ TEST(QuoteSplitTest, HardNegativesStayNewText) {
     const QuoteSplit s = SplitQuotedHistory(b);
     EXPECT_TRUE(s.quoted_text.empty()) << b;
   }
+}
+
+TEST(QuoteSplitTest, HugeSingleLineStaysLinear) {
+  const std::string body = "---" + std::string(2'000'000, 'x') + "\n> q\n> r\n";
+  const QuoteSplit s = SplitQuotedHistory(body);
+  EXPECT_EQ(s.quoted_text, "> q\n> r\n");
 }
 
 TEST(QuoteSplitTest, EmptyAndOnlyQuote) {

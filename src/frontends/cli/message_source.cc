@@ -42,6 +42,24 @@ void CollectFiles(const fs::path& dir, std::vector<fs::path>& out) {
 
 bool LooksLikeMbox(const std::string& bytes) { return bytes.starts_with("From "); }
 
+namespace {
+
+// "From sender@example.com Tue Nov  4 09:00:00 2025": an envelope line even without the blank
+// line before it that careless mbox writers omit. Body lines that merely start with "From "
+// ("From now on we...") do not carry a weekday token after the sender.
+bool IsEnvelopeLine(std::string_view line) {
+  std::size_t sender_end = line.find(' ', 5);
+  if (sender_end == std::string_view::npos) return false;
+  std::string_view rest = line.substr(sender_end + 1);
+  while (rest.starts_with(' ')) rest.remove_prefix(1);
+  for (std::string_view day : {"Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "}) {
+    if (rest.starts_with(day)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<std::string> SplitMbox(const std::string& mbox) {
   std::vector<std::string> messages;
   std::string current;
@@ -52,7 +70,7 @@ std::vector<std::string> SplitMbox(const std::string& mbox) {
     std::size_t end = mbox.find('\n', pos);
     std::size_t next = end == std::string::npos ? mbox.size() : end + 1;
     std::string_view line(mbox.data() + pos, next - pos);
-    if (line.starts_with("From ") && previous_blank) {
+    if (line.starts_with("From ") && (previous_blank || IsEnvelopeLine(line))) {
       if (in_message) messages.push_back(std::move(current));
       current.clear();
       in_message = true;
