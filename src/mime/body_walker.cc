@@ -1,5 +1,6 @@
 #include "mime/body_walker.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -173,7 +174,7 @@ class Walker {
         if (charset.empty()) charset = SniffHtmlCharset(html);
         a.text = HtmlToText(ToUtf8(html, charset).utf8).text;
       } else {
-        a.text = ToUtf8(content.bytes(), charset).utf8;
+        a.text = ToUtf8(ConversionInput(content.bytes()), charset).utf8;
         NormalizeNewlines(&a.text);
       }
       if (a.text.size() > limits_.max_text_bytes) {
@@ -236,13 +237,22 @@ class Walker {
     return CleanFilename(raw);
   }
 
+  // Converting more input than can survive the text limit is wasted work. Every charset
+  // yields at least one output byte per four input bytes, so the output of this prefix still
+  // exceeds the limit and the cut after conversion records the defect.
+  std::string_view ConversionInput(std::string_view bytes) const {
+    const std::size_t cap =
+        limits_.max_text_bytes > (SIZE_MAX / 8) ? SIZE_MAX / 2 : 4 * limits_.max_text_bytes;
+    return bytes.size() > cap ? bytes.substr(0, cap) : bytes;
+  }
+
   std::string DecodeText(GMimePart* part, std::string_view what) {
     PartContent content(part);
     if (content.bad_encoding()) {
       defects_->Add(DefectKind::kBadTransferEncoding, std::string(what));
     }
     const std::string charset = ContentTypeParam(GMIME_OBJECT(part), "charset");
-    DecodedText d = ToUtf8(content.bytes(), charset);
+    DecodedText d = ToUtf8(ConversionInput(content.bytes()), charset);
     if (d.guessed) {
       defects_->Add(DefectKind::kCharsetFallback, std::string(what) + " declared charset '" +
                                                       text::SanitizeUtf8(charset.substr(0, 40)) +
