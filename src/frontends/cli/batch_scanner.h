@@ -1,5 +1,6 @@
 // BatchScanner: scans messages from a MessageSource on several threads and delivers the results
-// in input order. Messages are read in batches so memory stays bounded on huge mailboxes.
+// in input order. A reader thread fills batches while the previous batch is scanned; at most two
+// batches wait, so memory stays bounded on huge mailboxes.
 #pragma once
 
 #include <cstddef>
@@ -24,7 +25,8 @@ struct BatchOptions {
   bool keep_parsed = false;
 };
 
-// on_result runs on the calling thread, in input order. on_error gets unreadable inputs.
+// on_result and on_error run on the calling thread, in input order (unreadable inputs are
+// reported where they stand among the messages).
 void ScanAll(const Engine& engine, MessageSource& source, const BatchOptions& options,
              const std::function<void(ScannedMessage&)>& on_result,
              const std::function<void(const std::string&, const std::string&)>& on_error);

@@ -13,8 +13,8 @@ namespace becguard::cli {
 inline constexpr int kExitClean = 0;
 inline constexpr int kExitSuspicious = 1;
 inline constexpr int kExitBec = 2;
-inline constexpr int kExitInputError = 3;   // some input unreadable (the rest was scanned)
-inline constexpr int kExitUsageError = 4;   // bad config or arguments: nothing scanned
+inline constexpr int kExitInputError = 3;  // some input unreadable (the rest was scanned)
+inline constexpr int kExitUsageError = 4;  // bad config or arguments: nothing scanned
 
 struct ScanOptions {
   std::vector<std::string> inputs;

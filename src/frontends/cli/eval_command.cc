@@ -100,11 +100,12 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
 
   MessageSource source(inputs, 64u << 20);
   BatchOptions batch;
-  batch.jobs = options.jobs > 0 ? options.jobs
-                                : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  batch.jobs = options.jobs > 0
+                   ? options.jobs
+                   : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::map<std::string, Tally> per_label, per_folder, per_scenario;
   std::map<std::string, std::map<std::string, std::size_t>> finding_hits;  // label -> id -> n
-  std::vector<std::pair<int, bool>> scores;  // (score, positive)
+  std::vector<std::pair<int, bool>> scores;                                // (score, positive)
   std::vector<std::string> misses;
   std::size_t errors = 0;
   const auto suspicious = engine.suspicious_threshold();
@@ -152,7 +153,8 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
     for (auto& [s, p] : scores) {
       if (s >= t) (p ? tp : fp)++;
     }
-    sweep.emplace_back(t, positives ? 1.0 * tp / positives : 0, negatives ? 1.0 * fp / negatives : 0);
+    sweep.emplace_back(t, positives ? 1.0 * tp / positives : 0,
+                       negatives ? 1.0 * fp / negatives : 0);
   }
 
   if (options.json) {
@@ -167,7 +169,8 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
     out["scenarios"] = tallies(per_scenario);
     out["finding_hits"] = finding_hits;
     out["errors"] = errors;
-    for (auto& [t, r, f] : sweep) out["sweep"].push_back({{"threshold", t}, {"recall", r}, {"fpr", f}});
+    for (auto& [t, r, f] : sweep)
+      out["sweep"].push_back({{"threshold", t}, {"recall", r}, {"fpr", f}});
     std::cout << out.dump(2) << "\n";
     return errors > 0 ? kExitInputError : 0;
   }
@@ -198,7 +201,8 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
     }
     std::cout << "\n";
   }
-  std::cout << "\nthreshold sweep (positives = every label not ham/legit):\n  threshold  recall  FPR\n";
+  std::cout
+      << "\nthreshold sweep (positives = every label not ham/legit):\n  threshold  recall  FPR\n";
   for (auto& [t, r, f] : sweep) {
     std::cout << fmt::format("  {:>9}  {:>5.1f}%  {:>5.2f}%\n", t, 100 * r, 100 * f);
   }

@@ -77,7 +77,8 @@ std::vector<std::string> SplitMbox(const std::string& mbox) {
     } else if (in_message) {
       // mboxrd: ">From ", ">>From " ... lose one '>'.
       std::size_t quotes = line.find_first_not_of('>');
-      if (quotes != std::string_view::npos && quotes > 0 && line.substr(quotes).starts_with("From ")) {
+      if (quotes != std::string_view::npos && quotes > 0 &&
+          line.substr(quotes).starts_with("From ")) {
         line.remove_prefix(1);
       }
       current.append(line);

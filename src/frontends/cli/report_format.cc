@@ -44,16 +44,19 @@ std::string Fit(const std::string& s, std::size_t width) {
 
 const char* VerdictColor(Verdict v) {
   switch (v) {
-    case Verdict::kBec: return "\x1b[1;31m";
-    case Verdict::kSuspicious: return "\x1b[33m";
-    case Verdict::kClean: return "\x1b[32m";
+    case Verdict::kBec:
+      return "\x1b[1;31m";
+    case Verdict::kSuspicious:
+      return "\x1b[33m";
+    case Verdict::kClean:
+      return "\x1b[32m";
   }
   return "";
 }
 
 std::string WeightText(double weight) {
   return std::fabs(weight - std::round(weight)) < 0.05 ? fmt::format("{:.0f}", weight)
-                                                      : fmt::format("{:.1f}", weight);
+                                                       : fmt::format("{:.1f}", weight);
 }
 
 }  // namespace
@@ -75,8 +78,8 @@ std::string FormatJsonLine(const std::string& file, const ScanReport& report) {
 }
 
 std::string FormatTableHeader(bool color) {
-  std::string header = fmt::format("{:<10} {:>5}  {}  {}  {}", "VERDICT", "SCORE",
-                                   Fit("FILE", 34), Fit("SUBJECT", 36), "TOP FINDINGS");
+  std::string header = fmt::format("{:<10} {:>5}  {}  {}  {}", "VERDICT", "SCORE", Fit("FILE", 34),
+                                   Fit("SUBJECT", 36), "TOP FINDINGS");
   return color ? "\x1b[1m" + header + "\x1b[0m" : header;
 }
 
@@ -135,10 +138,9 @@ std::string FormatExplanation(const std::string& file, const ScanReport& report,
     out += "\nFindings (points, strongest first):\n";
     for (const ScoredFinding& f : report.findings) {
       out += fmt::format("  {:>5}  {}\n", WeightText(f.weight), f.Name());
-      const std::string description =
-          f.finding.id == FindingId::kComposite
-              ? f.finding.evidence.detail
-              : std::string(GetFindingInfo(f.finding.id).description);
+      const std::string description = f.finding.id == FindingId::kComposite
+                                          ? f.finding.evidence.detail
+                                          : std::string(GetFindingInfo(f.finding.id).description);
       out += fmt::format("         what:     {}\n", description);
       if (f.finding.id != FindingId::kComposite) {
         out += fmt::format("         evidence: {}\n", f.finding.evidence.ToString());

@@ -23,8 +23,9 @@ int RunScan(const Engine& engine, const ScanOptions& options) {
   ProgressBar progress(total, options.progress && total > 50);
 
   BatchOptions batch;
-  batch.jobs = options.jobs > 0 ? options.jobs
-                                : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  batch.jobs = options.jobs > 0
+                   ? options.jobs
+                   : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   batch.keep_parsed = options.explain;
 
   int worst = kExitClean;
