@@ -14,6 +14,8 @@ PACKAGES=(
   libgmime-3.0-dev libglib2.0-dev libicu-dev libpsl-dev psl publicsuffix libidn2-dev
   # patterns
   libhyperscan-dev
+  # learned context: embedded store; attachment text (PDF, DOCX/XLSX zip containers)
+  libsqlite3-dev sqlite3 libpoppler-cpp-dev libzip-dev
   # config, CLI, JSON, logging, errors
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libexpected-dev
   # crypto (SHA-256 of attachments)

@@ -22,6 +22,7 @@ enum class FindingId {
   // sender.*
   kDisplayNameSpoof,
   kFreemail,
+  kFirstContact,
   // domain.*
   kLookalikeDomain,
   // content.*
@@ -41,6 +42,11 @@ enum class FindingId {
   kCampaignPattern,
   // html.*
   kTrackingBeacon,
+  // thread.*
+  kThreadHijack,
+  kNearDuplicate,
+  // payment.*
+  kPaymentChanged,
   // message.*
   kLimitSkipped,
   // combo.* are produced by scoring composites and named in the scores file, not here.
@@ -58,8 +64,12 @@ enum class FindingGroup {
   kIntel,     // intel.*
   kHtml,      // html.*
   kMessage,   // message.*
+  kThread,    // thread.*
+  kPayment,   // payment.*
   kComposite, // combo.*
 };
+
+inline constexpr int kFindingGroupCount = static_cast<int>(FindingGroup::kComposite) + 1;
 
 struct FindingInfo {
   FindingId id;

@@ -24,6 +24,8 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
      "foreign address, or invisible/bidi characters"},
     {FindingId::kFreemail, "sender.freemail", G::kSender,
      "business or executive request from a consumer mailbox"},
+    {FindingId::kFirstContact, "sender.first_contact", G::kSender,
+     "the sender address or domain was never seen in the organisation's mail before"},
     {FindingId::kLookalikeDomain, "domain.lookalike", G::kDomain,
      "a domain in the headers or links imitates an organisation or partner domain"},
     {FindingId::kPaymentChange, "content.payment_change", G::kContent,
@@ -53,14 +55,23 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
      "the sender follows a known BEC campaign's naming pattern"},
     {FindingId::kTrackingBeacon, "html.tracking_beacon", G::kHtml,
      "a hidden or 1x1 remote image or a known open-tracking URL"},
+    {FindingId::kThreadHijack, "thread.hijack", G::kThread,
+     "a reply into a known thread from an address that never took part in it, or a fake "
+     "reply with no thread behind it"},
+    {FindingId::kNearDuplicate, "thread.near_duplicate", G::kThread,
+     "nearly identical to an earlier message from the real counterparty, but the sender or "
+     "the payment details differ"},
+    {FindingId::kPaymentChanged, "payment.changed", G::kPayment,
+     "bank details differ from what this counterparty used before"},
     {FindingId::kLimitSkipped, "message.limit_skipped", G::kMessage,
      "part of the message was not inspected because it exceeded a configured limit"},
     {FindingId::kComposite, "combo", G::kComposite,
      "two or more findings that together mean far more than each alone"},
 }};
 
-constexpr std::array<std::string_view, 8> kGroupNames{
-    "header", "sender", "domain", "content", "intel", "html", "message", "combo"};
+constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
+    "header", "sender", "domain", "content", "intel", "html", "message", "thread", "payment",
+    "combo"};
 
 }  // namespace
 

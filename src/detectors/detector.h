@@ -11,7 +11,9 @@
 
 #include "becguard/finding.h"
 #include "becguard/message.h"
+#include "context/learned_context.h"
 #include "context/org_directory.h"
+#include "detectors/message_features.h"
 #include "domain/domain_tools.h"
 #include "intel/intel_db.h"
 #include "patterns/lexicon.h"
@@ -27,6 +29,10 @@ struct DetectorContext {
   const domain::DomainList& freemail;
   const domain::DomainList& esp;  // e-mail service providers (bulk senders, bounce domains)
   const intel::IntelDb& intel;
+  const MessageFeatures& features;
+  // The store's snapshot for this message; nullptr when no store is configured, and then the
+  // learned-context detectors stay silent.
+  const context::LearnedContext* learned = nullptr;
 };
 
 class Detector {

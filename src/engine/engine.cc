@@ -63,8 +63,9 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    const detectors::DetectorContext context{parsed,    intents, org_,  lookalikes_,
-                                             freemail_, esp_,    intel_};
+    const detectors::MessageFeatures features;
+    const detectors::DetectorContext context{parsed, intents, org_,     lookalikes_, freemail_,
+                                             esp_,   intel_,  features, nullptr};
     FindingSink sink;
     for (const auto& detector : chain_) detector->Inspect(context, sink);
 

@@ -207,8 +207,8 @@ ScoringOutcome Scorer::Score(std::vector<Finding> findings) const {
   }
 
   ScoringOutcome outcome;
-  std::array<double, 8> group_points{};
-  std::array<bool, 8> group_present{};
+  std::array<double, kFindingGroupCount> group_points{};
+  std::array<bool, kFindingGroupCount> group_present{};
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = findings[i];
     int id = static_cast<int>(finding.id);

@@ -59,7 +59,7 @@ class Scorer {
 
   std::array<double, kFindingIdCount> weights_{};
   std::array<bool, kFindingIdCount> has_weight_{};
-  std::array<double, 8> group_max_{};  // by FindingGroup; 0 = no cap
+  std::array<double, kFindingGroupCount> group_max_{};  // by FindingGroup; 0 = no cap
   std::vector<Composite> composites_;
   double suspicious_ = 30;
   double bec_ = 60;

@@ -30,9 +30,9 @@ class CampaignPatternTest : public ::testing::Test {
   std::vector<Finding> Run(const ParsedMessage& m, const Detector& detector) const {
     FindingSink sink;
     patterns::IntentHits hits;
-    detector.Inspect(
-        DetectorContext{m, hits, world_.org(), world_.lookalikes(), freemail_, esp_, *intel_},
-        sink);
+    detector.Inspect(DetectorContext{m, hits, world_.org(), world_.lookalikes(), freemail_, esp_,
+                                     *intel_, testing::NoFeatures()},
+                     sink);
     return sink.Take();
   }
   std::vector<Finding> Run(const ParsedMessage& m) const { return Run(m, *detector_); }

@@ -24,7 +24,8 @@ class IntelIocTest : public ::testing::Test {
   std::vector<Finding> Run(const ParsedMessage& m) const {
     FindingSink sink;
     patterns::IntentHits hits;
-    DetectorContext context{m, hits, world_.org(), world_.lookalikes(), freemail_, esp_, intel_};
+    DetectorContext context{m,         hits, world_.org(), world_.lookalikes(),
+                            freemail_, esp_, intel_,       testing::NoFeatures()};
     detector_->Inspect(context, sink);
     return sink.Take();
   }
@@ -96,8 +97,9 @@ TEST_F(IntelIocTest, LinksAndReceivedCanBeSwitchedOff) {
   m.received.push_back(ReceivedHop{"h", "155.94.251.82", "b", "raw"});
   FindingSink sink;
   patterns::IntentHits hits;
-  detector->Inspect(
-      DetectorContext{m, hits, world_.org(), world_.lookalikes(), freemail_, esp_, intel_}, sink);
+  detector->Inspect(DetectorContext{m, hits, world_.org(), world_.lookalikes(), freemail_, esp_,
+                                    intel_, testing::NoFeatures()},
+                    sink);
   EXPECT_TRUE(sink.findings().empty());
   EXPECT_FALSE(CreateIntelIoc(testing::ParseToml("check_urls = true")).has_value());
 }

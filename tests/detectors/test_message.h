@@ -81,6 +81,12 @@ inline Person MakePerson(std::string name, std::vector<std::string> addresses, b
 // The fictional world all detector tests share.
 //   organisation: larkspurtech.com + larkspurtech.co.uk (UK subsidiary)
 //   partners:     quillmarine.com.au, oberhaus-chemie.de
+// Features of a message without payment details or fingerprint.
+inline const MessageFeatures& NoFeatures() {
+  static const MessageFeatures kNone;
+  return kNone;
+}
+
 class World {
  public:
   World()
@@ -92,7 +98,7 @@ class World {
         intel_(std::move(*intel::IntelDb::FromText("", ""))) {}
 
   DetectorContext Context(const ParsedMessage& m, const patterns::IntentHits& hits) const {
-    return DetectorContext{m, hits, org_, lookalikes_, freemail_, esp_, intel_};
+    return DetectorContext{m, hits, org_, lookalikes_, freemail_, esp_, intel_, NoFeatures()};
   }
 
   std::vector<Finding> Run(const Detector& detector, const ParsedMessage& m,

@@ -1,0 +1,101 @@
+// What the organisation's own mail has taught becguard, as far as one message needs it: the
+// read-only snapshot detectors see (LearnedContext), the keys the engine asks the store about
+// (ContextQuery) and what is written back after the verdict (LearnRecord).
+//
+// Plain value types; a snapshot is taken in one read transaction, so it is consistent even
+// while other processes learn. Thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "payment/payment_details.h"
+
+namespace becguard::context {
+
+struct Correspondent {
+  std::string address;             // lower-case
+  std::string registrable_domain;
+  std::vector<std::string> display_names;  // as seen, most frequent first (at most 8)
+  std::int64_t first_seen = 0;     // unix seconds (message Date)
+  std::int64_t last_seen = 0;
+  std::int64_t messages_from = 0;  // messages this address sent that we saw
+  std::int64_t messages_to = 0;    // messages addressed to it (To/Cc) that we saw
+};
+
+struct ThreadInfo {
+  std::string thread_id;           // Message-ID of the earliest known message of the thread
+  std::string normalized_subject;  // without Re:/Fw:/返信: prefixes
+  std::vector<std::string> participant_addresses;
+  std::vector<std::string> participant_names;  // normalised display names
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+  std::int64_t messages = 0;
+};
+
+// A bank detail a counterparty used before.
+struct KnownPayment {
+  std::string counterparty_domain;   // registrable domain of the sender who used it
+  std::string counterparty_address;
+  payment::DetailKind kind;
+  std::string value;                 // canonical (see payment::PaymentDetail)
+  std::string holder;
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+  std::int64_t times_seen = 0;
+};
+
+// A past message's fingerprint, for near-duplicate search.
+struct MessageFingerprint {
+  std::string message_id;
+  std::string sender_address;
+  std::string sender_domain;  // registrable
+  std::string normalized_subject;
+  std::uint64_t simhash = 0;  // 64-bit SimHash of the normalised new text + attachment text
+  std::vector<std::string> payment_values;  // canonical values of its payment details
+  std::int64_t date = 0;
+};
+
+// The keys of one message the store is asked about.
+struct ContextQuery {
+  std::vector<std::string> addresses;       // From, Reply-To, Sender, To, Cc, Return-Path
+  std::vector<std::string> domains;         // their registrable domains
+  std::vector<std::string> name_keys;       // text::NameKey of display names in From/To/Cc
+  std::vector<std::string> thread_message_ids;  // In-Reply-To + References
+  std::string normalized_subject;           // without reply prefixes
+  std::vector<std::string> payment_domains;     // counterparties whose payments matter
+  std::uint64_t simhash = 0;
+};
+
+// The snapshot detectors read. Missing keys mean "never seen".
+struct LearnedContext {
+  std::int64_t learned_messages = 0;  // 0: nothing learned yet; first-contact checks stay silent
+  std::map<std::string, Correspondent> correspondents;      // by address
+  std::map<std::string, std::int64_t> domain_messages;      // registrable domain -> messages from it
+  std::map<std::string, std::vector<std::string>> name_addresses;  // name key -> addresses used
+  std::optional<ThreadInfo> thread;  // the known thread this message replies into
+  std::vector<KnownPayment> payments;       // of payment_domains
+  std::vector<MessageFingerprint> similar;  // candidates within a few SimHash bits
+};
+
+enum class Direction { kIncoming, kOutgoing, kInternal };
+
+// What one message teaches: written after the verdict, in one transaction.
+struct LearnRecord {
+  std::string message_id;
+  std::int64_t date = 0;
+  Direction direction = Direction::kIncoming;
+  std::string from_address;
+  std::string from_domain;
+  std::string from_name;  // display name as written
+  std::vector<std::pair<std::string, std::string>> recipients;  // (address, display name)
+  std::vector<std::string> references;  // In-Reply-To first, then References
+  std::string normalized_subject;
+  std::vector<payment::PaymentDetail> payments;
+  std::uint64_t simhash = 0;
+};
+
+}  // namespace becguard::context
