@@ -12,7 +12,12 @@ namespace becguard {
 namespace {
 
 std::unique_ptr<Engine> MakeEngine() {
-  auto engine = Engine::CreateFromFile(std::string(BECGUARD_SOURCE_DIR) + "/examples/becguard.toml");
+  // A memory store that is read but not taught: every iteration sees the same context.
+  EngineOptions options;
+  options.store_location = "memory:";
+  options.learn_on_scan = LearnPolicy::kNone;
+  auto engine =
+      Engine::CreateFromFile(std::string(BECGUARD_SOURCE_DIR) + "/examples/becguard.toml", options);
   if (!engine) {
     std::fprintf(stderr, "engine: %s\n", engine.error().ToString().c_str());
     std::abort();

@@ -11,8 +11,11 @@ namespace {
 
 const becguard::Engine& GetEngine() {
   static const auto engine = [] {
-    auto created = becguard::Engine::CreateFromFile(std::string(BECGUARD_SOURCE_DIR) +
-                                                    "/examples/becguard.toml");
+    becguard::EngineOptions options;  // read a store on every input, never grow it
+    options.store_location = "memory:";
+    options.learn_on_scan = becguard::LearnPolicy::kNone;
+    auto created = becguard::Engine::CreateFromFile(
+        std::string(BECGUARD_SOURCE_DIR) + "/examples/becguard.toml", options);
     if (!created) {
       std::fprintf(stderr, "engine: %s\n", created.error().ToString().c_str());
       std::abort();

@@ -46,6 +46,18 @@ struct Limits {
   std::size_t max_html_bytes = 4u << 20;     // HTML converted to text
 };
 
+// Which scanned messages teach the store (learning from a message the attacker controls would
+// teach the attacker's bank details as normal).
+enum class LearnPolicy { kNone, kClean, kNotBec };
+
+struct StoreConfig {
+  // "sqlite:/path", a plain path (SQLite), "memory:" (forget on exit) or "" (no learned context).
+  // Default: $BECGUARD_STORE, else $XDG_DATA_HOME/becguard/context.db, else
+  // ~/.local/share/becguard/context.db.
+  std::string location;
+  LearnPolicy learn_on_scan = LearnPolicy::kClean;
+};
+
 struct Config {
   std::string data_dir;                // lexicons, freemail list, IOCs; default: built-in path
   std::string scores_file;             // default: <data_dir>/scores.toml
@@ -56,6 +68,7 @@ struct Config {
   OrganizationConfig organization;
   PartnersConfig partners;
   Limits limits;
+  StoreConfig store;
 };
 
 }  // namespace becguard

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,14 @@
 namespace becguard {
 
 struct ScanInput {
-  std::string_view raw;   // the whole message, headers and body
-  std::string origin;     // file name or queue id, for logs and output
+  std::string_view raw;  // the whole message, headers and body
+  std::string origin;    // file name or queue id, for logs and output
+};
+
+// Command-line overrides of the config.
+struct EngineOptions {
+  std::optional<std::string> store_location;  // --store
+  std::optional<LearnPolicy> learn_on_scan;   // --no-learn
 };
 
 class Engine {
@@ -26,15 +33,24 @@ class Engine {
   // Loads config (TOML text; empty = all defaults), data files and detectors.
   // base_dir resolves relative paths in the config.
   static Result<std::unique_ptr<Engine>> Create(std::string_view config_toml,
-                                                const std::string& base_dir);
-  static Result<std::unique_ptr<Engine>> CreateFromFile(const std::string& config_path);
+                                                const std::string& base_dir,
+                                                const EngineOptions& options = {});
+  static Result<std::unique_ptr<Engine>> CreateFromFile(const std::string& config_path,
+                                                        const EngineOptions& options = {});
 
   virtual ~Engine() = default;
 
-  // Parses, detects and scores one message. Errors only when no verdict can be produced.
+  // Parses, detects and scores one message, then (per store.learn_on_scan) teaches the store.
+  // Errors only when no verdict can be produced; a store that cannot be read degrades to a scan
+  // without learned context (ScanReport::warnings says so).
   virtual Result<ScanReport> Scan(const ScanInput& input) const = 0;
   // The same, also returning the parsed view (for --explain).
   virtual Result<ScanReport> ScanParsed(const ScanInput& input, ParsedMessage& parsed) const = 0;
+
+  // Teaches the store one message of history (becguard learn); no detection.
+  virtual Result<void> Learn(const ScanInput& input) const = 0;
+  // Whether a store is configured (learned-context detectors are active).
+  virtual bool has_store() const = 0;
 
   virtual const Config& config() const = 0;
   // Verdict thresholds of the loaded scores (score >= threshold).

@@ -57,23 +57,23 @@ inline constexpr int kFindingIdCount = static_cast<int>(FindingId::kComposite) +
 
 // Group a finding belongs to; composites and caps are expressed over groups.
 enum class FindingGroup {
-  kHeader,    // header.*
-  kSender,    // sender.*
-  kDomain,    // domain.*
-  kContent,   // content.*
-  kIntel,     // intel.*
-  kHtml,      // html.*
-  kMessage,   // message.*
-  kThread,    // thread.*
-  kPayment,   // payment.*
-  kComposite, // combo.*
+  kHeader,     // header.*
+  kSender,     // sender.*
+  kDomain,     // domain.*
+  kContent,    // content.*
+  kIntel,      // intel.*
+  kHtml,       // html.*
+  kMessage,    // message.*
+  kThread,     // thread.*
+  kPayment,    // payment.*
+  kComposite,  // combo.*
 };
 
 inline constexpr int kFindingGroupCount = static_cast<int>(FindingGroup::kComposite) + 1;
 
 struct FindingInfo {
   FindingId id;
-  std::string_view name;         // stable output id, e.g. "header.reply_to_mismatch"
+  std::string_view name;  // stable output id, e.g. "header.reply_to_mismatch"
   FindingGroup group;
   std::string_view description;  // one line for people
 };
@@ -89,8 +89,9 @@ std::optional<FindingGroup> FindingGroupFromName(std::string_view name);
 struct Evidence {
   std::string field;     // "Reply-To", "From display name", "body", "link", ...
   std::string observed;  // the value seen (an address, a domain, a text span)
-  std::string expected;  // what a genuine message would have (real domain, From domain); may be empty
-  std::string detail;    // technique or explanation, e.g. "rn→m, distance 1"
+  std::string
+      expected;        // what a genuine message would have (real domain, From domain); may be empty
+  std::string detail;  // technique or explanation, e.g. "rn→m, distance 1"
 
   // One line for people: "Reply-To: x@mail.com (expected a@b.com; embeds the From address)".
   std::string ToString() const;

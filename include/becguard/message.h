@@ -41,7 +41,7 @@ struct ReceivedHop {
   std::string from_host;  // the "from" clause host (HELO or reverse name)
   std::string from_ip;    // first IP literal in the from clause, may be empty
   std::string by_host;
-  std::string raw;        // unfolded header value
+  std::string raw;  // unfolded header value
 };
 
 struct Attachment {
@@ -69,18 +69,18 @@ struct Image {
 };
 
 enum class DefectKind {
-  kMalformedHeader,       // a header line that could not be parsed
-  kBadAddress,            // an address header with an unparsable entry
-  kBadEncodedWord,        // RFC 2047 word that did not decode cleanly
-  kCharsetFallback,       // declared charset wrong or missing; text was recovered by guessing
-  kBadTransferEncoding,   // base64/QP content with errors
-  kTruncated,             // message ends inside a header or a multipart body
-  kLimitMessageSize,      // the message was larger than limits.max_message_bytes
-  kLimitMimeDepth,        // nested deeper than limits.max_mime_depth
-  kLimitPartCount,        // more parts than limits.max_parts
-  kLimitHeaderCount,      // more headers than limits.max_headers
-  kLimitHeaderLength,     // a header longer than limits.max_header_bytes
-  kLimitTextLength,       // body text longer than limits.max_text_bytes was cut
+  kMalformedHeader,      // a header line that could not be parsed
+  kBadAddress,           // an address header with an unparsable entry
+  kBadEncodedWord,       // RFC 2047 word that did not decode cleanly
+  kCharsetFallback,      // declared charset wrong or missing; text was recovered by guessing
+  kBadTransferEncoding,  // base64/QP content with errors
+  kTruncated,            // message ends inside a header or a multipart body
+  kLimitMessageSize,     // the message was larger than limits.max_message_bytes
+  kLimitMimeDepth,       // nested deeper than limits.max_mime_depth
+  kLimitPartCount,       // more parts than limits.max_parts
+  kLimitHeaderCount,     // more headers than limits.max_headers
+  kLimitHeaderLength,    // a header longer than limits.max_header_bytes
+  kLimitTextLength,      // body text longer than limits.max_text_bytes was cut
 };
 
 std::string_view DefectKindName(DefectKind kind);
@@ -97,11 +97,11 @@ struct ParsedMessage {
   std::vector<Header> headers;  // in message order
 
   std::vector<Address> from;
-  std::optional<Address> sender;       // Sender:
+  std::optional<Address> sender;  // Sender:
   std::vector<Address> reply_to;
   std::vector<Address> to;
   std::vector<Address> cc;
-  std::optional<Address> return_path;  // Return-Path: (the envelope sender as delivered)
+  std::optional<Address> return_path;          // Return-Path: (the envelope sender as delivered)
   std::vector<HeaderAddress> notification_to;  // Return-Receipt-To, Disposition-..., Errors-To
 
   std::string subject;
@@ -114,8 +114,8 @@ struct ParsedMessage {
 
   // Body text: text/plain preferred, else HTML converted to text.
   std::string body_text;
-  std::string new_text;     // body_text without recognised quoted history
-  std::string quoted_text;  // the quoted history that was separated
+  std::string new_text;             // body_text without recognised quoted history
+  std::string quoted_text;          // the quoted history that was separated
   std::string normalized_new_text;  // text::Normalize(new_text): what lexicons scan
   bool has_html = false;
 

@@ -14,13 +14,13 @@ namespace becguard {
 
 // A short canonical list in the spirit of absl::StatusCode.
 enum class ErrorCode {
-  kInvalidArgument,    // bad config value, bad command-line argument
-  kNotFound,           // file, data file or key missing
-  kMalformed,          // input cannot be read at all (not: mail with defects)
-  kLimitExceeded,      // an explicit, configured limit stopped the work
-  kUnavailable,        // a dependency (library, service) could not be used
-  kDeadlineExceeded,   // a time limit passed
-  kInternal,           // a bug: an invariant did not hold
+  kInvalidArgument,   // bad config value, bad command-line argument
+  kNotFound,          // file, data file or key missing
+  kMalformed,         // input cannot be read at all (not: mail with defects)
+  kLimitExceeded,     // an explicit, configured limit stopped the work
+  kUnavailable,       // a dependency (library, service) could not be used
+  kDeadlineExceeded,  // a time limit passed
+  kInternal,          // a bug: an invariant did not hold
 };
 
 std::string_view ErrorCodeName(ErrorCode code);
@@ -49,9 +49,9 @@ inline tl::unexpected<Error> MakeError(ErrorCode code, std::string message) {
 }  // namespace becguard
 
 // Propagates the error of a Result<T> expression; the only error macro in the code base.
-#define BECGUARD_RETURN_IF_ERROR(expr)                            \
-  do {                                                            \
-    if (auto becguard_result_ = (expr); !becguard_result_) {      \
+#define BECGUARD_RETURN_IF_ERROR(expr)                                    \
+  do {                                                                    \
+    if (auto becguard_result_ = (expr); !becguard_result_) {              \
       return tl::unexpected<::becguard::Error>(becguard_result_.error()); \
-    }                                                             \
+    }                                                                     \
   } while (false)

@@ -18,7 +18,7 @@ std::string_view VerdictName(Verdict verdict);  // "clean" | "suspicious" | "bec
 // A finding with the weight scoring gave it.
 struct ScoredFinding {
   Finding finding;
-  double weight = 0;  // points contributed to the score (after strength and group caps)
+  double weight = 0;         // points contributed to the score (after strength and group caps)
   std::string Name() const;  // "header.reply_to_mismatch" or "combo.<name>"
 };
 
@@ -29,6 +29,7 @@ struct ScanReport {
   int score = 0;     // 0..100
   Verdict verdict = Verdict::kClean;
   std::vector<ScoredFinding> findings;  // by weight, strongest first
+  std::vector<std::string> warnings;    // e.g. the store could not be read or written
 };
 
 }  // namespace becguard

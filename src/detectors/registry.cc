@@ -7,13 +7,17 @@
 #include "detectors/cc_rewritten.h"
 #include "detectors/content_intent.h"
 #include "detectors/display_name_spoof.h"
+#include "detectors/first_contact.h"
 #include "detectors/freemail_sender.h"
 #include "detectors/intel_ioc.h"
 #include "detectors/limit_skipped.h"
 #include "detectors/lookalike_domain.h"
+#include "detectors/near_duplicate.h"
+#include "detectors/payment_changed.h"
 #include "detectors/receipt_to_other.h"
 #include "detectors/reply_to_mismatch.h"
 #include "detectors/return_path_mismatch.h"
+#include "detectors/thread_hijack.h"
 #include "detectors/tracking_beacon.h"
 
 namespace becguard::detectors {
@@ -32,6 +36,11 @@ constexpr std::array kRegistry{
     DetectorEntry{"intel_ioc", &CreateIntelIoc},
     DetectorEntry{"campaign_pattern", &CreateCampaignPattern},
     DetectorEntry{"tracking_beacon", &CreateTrackingBeacon},
+    // Learned context: silent without a store or before it has history.
+    DetectorEntry{"first_contact", &CreateFirstContact},
+    DetectorEntry{"thread_hijack", &CreateThreadHijack},
+    DetectorEntry{"payment_changed", &CreatePaymentChanged},
+    DetectorEntry{"near_duplicate", &CreateNearDuplicate},
     DetectorEntry{"limit_skipped", &CreateLimitSkipped},
 };
 

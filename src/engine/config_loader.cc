@@ -150,6 +150,17 @@ std::string DefaultDataDir() {
   return "/usr/share/becguard";
 }
 
+std::string DefaultStoreLocation() {
+  if (const char* env = std::getenv("BECGUARD_STORE"); env != nullptr && *env != '\0') return env;
+  if (const char* data = std::getenv("XDG_DATA_HOME"); data != nullptr && *data != '\0') {
+    return (fs::path(data) / "becguard" / "context.db").string();
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return (fs::path(home) / ".local" / "share" / "becguard" / "context.db").string();
+  }
+  return "";
+}
+
 std::string DefaultCacheDir() {
   for (const char* name : {"BECGUARD_CACHE_DIR", "XDG_CACHE_HOME", "HOME"}) {
     const char* value = std::getenv(name);
@@ -176,7 +187,7 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
   BECGUARD_RETURN_IF_ERROR(
       CheckKeys(root, "the top level",
                 {"data_dir", "scores_file", "ioc_files", "cache_dir", "organization", "partners",
-                 "limits", "scoring", "detectors"}));
+                 "limits", "store", "scoring", "detectors"}));
   LoadedConfig loaded;
   Config& config = loaded.config;
 
@@ -222,6 +233,29 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
     auto parsed = ReadLimits(*limits);
     if (!parsed) return tl::unexpected(parsed.error());
     config.limits = *parsed;
+  }
+  config.store.location = DefaultStoreLocation();
+  if (const toml::table* store = root["store"].as_table()) {
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*store, "[store]", {"location", "learn_on_scan"}));
+    if (const toml::node* location = store->get("location")) {
+      auto value = location->value<std::string>();
+      if (!value) return tl::unexpected(Invalid("store.location must be a string"));
+      const bool scheme = value->find(':') != std::string::npos && !value->starts_with("/");
+      config.store.location = value->empty() || scheme ? *value : Resolve(base_dir, *value);
+    }
+    if (const toml::node* policy = store->get("learn_on_scan")) {
+      const std::string value = policy->value_or(std::string());
+      if (value == "none") {
+        config.store.learn_on_scan = LearnPolicy::kNone;
+      } else if (value == "clean") {
+        config.store.learn_on_scan = LearnPolicy::kClean;
+      } else if (value == "not_bec") {
+        config.store.learn_on_scan = LearnPolicy::kNotBec;
+      } else {
+        return tl::unexpected(
+            Invalid("store.learn_on_scan must be \"none\", \"clean\" or \"not_bec\""));
+      }
+    }
   }
   if (const toml::table* detectors = root["detectors"].as_table()) loaded.detectors = *detectors;
   if (const toml::table* scoring = root["scoring"].as_table()) loaded.scoring = *scoring;

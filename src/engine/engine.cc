@@ -6,9 +6,11 @@
 #include <sstream>
 
 #include "context/org_directory.h"
+#include "context/store.h"
 #include "detectors/registry.h"
 #include "domain/domain_tools.h"
 #include "engine/config_loader.h"
+#include "engine/learning.h"
 #include "intel/intel_db.h"
 #include "mime/parser.h"
 #include "patterns/lexicon.h"
@@ -43,7 +45,8 @@ class EngineImpl final : public Engine {
  public:
   EngineImpl(Config config, patterns::Lexicon lexicon, domain::DomainList freemail,
              domain::DomainList esp, intel::IntelDb intel, scoring::Scorer scorer,
-             std::vector<std::unique_ptr<detectors::Detector>> chain)
+             std::vector<std::unique_ptr<detectors::Detector>> chain,
+             std::unique_ptr<context::Store> store)
       : config_(std::move(config)),
         org_(config_.organization, config_.partners),
         lookalikes_(org_.protected_domains()),
@@ -52,7 +55,8 @@ class EngineImpl final : public Engine {
         esp_(std::move(esp)),
         intel_(std::move(intel)),
         scorer_(std::move(scorer)),
-        chain_(std::move(chain)) {}
+        chain_(std::move(chain)),
+        store_(std::move(store)) {}
 
   Result<ScanReport> Scan(const ScanInput& input) const override {
     ParsedMessage parsed;
@@ -63,9 +67,20 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    const detectors::MessageFeatures features;
-    const detectors::DetectorContext context{parsed, intents, org_,     lookalikes_, freemail_,
-                                             esp_,   intel_,  features, nullptr};
+    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    std::vector<std::string> warnings;
+    std::optional<context::LearnedContext> learned;
+    if (store_) {
+      auto snapshot = store_->Snapshot(engine::BuildQuery(parsed, features, lookalikes_));
+      if (snapshot) {
+        learned = std::move(*snapshot);
+      } else {
+        warnings.push_back("learned context unavailable: " + snapshot.error().ToString());
+      }
+    }
+    const detectors::DetectorContext context{parsed,      intents,   org_,
+                                             lookalikes_, freemail_, esp_,
+                                             intel_,      features,  learned ? &*learned : nullptr};
     FindingSink sink;
     for (const auto& detector : chain_) detector->Inspect(context, sink);
 
@@ -77,8 +92,28 @@ class EngineImpl final : public Engine {
     report.score = outcome.score;
     report.verdict = outcome.verdict;
     report.findings = std::move(outcome.findings);
+
+    // Learning comes last and cannot change the verdict.
+    const LearnPolicy policy = config_.store.learn_on_scan;
+    const bool teach = policy == LearnPolicy::kNotBec  ? report.verdict != Verdict::kBec
+                       : policy == LearnPolicy::kClean ? report.verdict == Verdict::kClean
+                                                       : false;
+    if (store_ && teach) {
+      auto learnt = store_->Learn(engine::BuildLearnRecord(parsed, features, org_));
+      if (!learnt) warnings.push_back("not learned: " + learnt.error().ToString());
+    }
+    report.warnings = std::move(warnings);
     return report;
   }
+
+  Result<void> Learn(const ScanInput& input) const override {
+    if (!store_) return MakeError(ErrorCode::kInvalidArgument, "no store configured");
+    const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
+    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    return store_->Learn(engine::BuildLearnRecord(parsed, features, org_));
+  }
+
+  bool has_store() const override { return store_ != nullptr; }
 
   const Config& config() const override { return config_; }
   double suspicious_threshold() const override { return scorer_.suspicious_threshold(); }
@@ -94,15 +129,19 @@ class EngineImpl final : public Engine {
   intel::IntelDb intel_;
   scoring::Scorer scorer_;
   std::vector<std::unique_ptr<detectors::Detector>> chain_;
+  std::unique_ptr<context::Store> store_;  // thread-safe; null when no store is configured
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
-                                               const std::string& base_dir) {
+                                               const std::string& base_dir,
+                                               const EngineOptions& options) {
   mime::InitMime();
   auto loaded = engine::ParseConfig(config_toml, base_dir);
   if (!loaded) return tl::unexpected(loaded.error());
+  if (options.store_location) loaded->config.store.location = *options.store_location;
+  if (options.learn_on_scan) loaded->config.store.learn_on_scan = *options.learn_on_scan;
   const Config& config = loaded->config;
   const fs::path data(config.data_dir);
 
@@ -121,17 +160,24 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
   if (!scorer) return tl::unexpected(scorer.error());
   auto chain = detectors::BuildDetectors(loaded->detectors);
   if (!chain) return tl::unexpected(chain.error());
+  std::unique_ptr<context::Store> store;
+  if (!config.store.location.empty()) {
+    auto opened = context::OpenStore(config.store.location);
+    if (!opened) return tl::unexpected(opened.error());
+    store = std::move(*opened);
+  }
 
-  return std::unique_ptr<Engine>(
-      new EngineImpl(std::move(loaded->config), std::move(*lexicon), std::move(*freemail),
-                     std::move(*esp), std::move(*intel), std::move(*scorer), std::move(*chain)));
+  return std::unique_ptr<Engine>(new EngineImpl(
+      std::move(loaded->config), std::move(*lexicon), std::move(*freemail), std::move(*esp),
+      std::move(*intel), std::move(*scorer), std::move(*chain), std::move(store)));
 }
 
-Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path) {
+Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path,
+                                                       const EngineOptions& options) {
   auto text = ReadFile(config_path);
   if (!text) return tl::unexpected(text.error());
   std::string base = fs::absolute(fs::path(config_path)).parent_path().string();
-  return Create(*text, base);
+  return Create(*text, base, options);
 }
 
 }  // namespace becguard

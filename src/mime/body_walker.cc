@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "mime/attachment_text.h"
 #include "mime/charset.h"
 #include "mime/gmime_util.h"
 #include "mime/html_to_text.h"
@@ -182,6 +183,15 @@ class Walker {
                       "attachment text cut to " + std::to_string(limits_.max_text_bytes));
         a.text.resize(text::Utf8SafePrefixLength(a.text, limits_.max_text_bytes));
       }
+    } else if (const DocumentKind kind = DocumentKindOf(type, a.filename);
+               kind != DocumentKind::kNone) {
+      DocumentLimits doc_limits;
+      doc_limits.max_text_bytes = limits_.max_text_bytes;
+      DocumentText doc = ExtractDocumentText(kind, content.bytes(), doc_limits);
+      if (doc.truncated) {
+        defects_->Add(DefectKind::kLimitTextLength, "document text cut: " + a.filename);
+      }
+      a.text = std::move(doc.text);
     }
     msg_->attachments.push_back(std::move(a));
   }

@@ -101,6 +101,22 @@ class World {
     return DetectorContext{m, hits, org_, lookalikes_, freemail_, esp_, intel_, NoFeatures()};
   }
 
+  // For the learned-context detectors: the store's snapshot (nullptr: no store) and features.
+  DetectorContext Context(const ParsedMessage& m, const patterns::IntentHits& hits,
+                          const MessageFeatures& features,
+                          const context::LearnedContext* learned) const {
+    return DetectorContext{m, hits, org_, lookalikes_, freemail_, esp_, intel_, features, learned};
+  }
+
+  std::vector<Finding> RunLearned(const Detector& detector, const ParsedMessage& m,
+                                  const context::LearnedContext* learned,
+                                  const MessageFeatures& features = NoFeatures()) const {
+    const patterns::IntentHits hits;
+    FindingSink sink;
+    detector.Inspect(Context(m, hits, features, learned), sink);
+    return sink.Take();
+  }
+
   std::vector<Finding> Run(const Detector& detector, const ParsedMessage& m,
                            const patterns::IntentHits& hits = {}) const {
     FindingSink sink;

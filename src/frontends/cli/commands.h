@@ -36,4 +36,23 @@ struct EvalOptions {
 
 int RunEval(const Engine& engine, const EvalOptions& options);
 
+// `becguard compare SENT RECEIVED`: what differs between the message as sent and as received.
+// Exit code: 0 identical, 1 different, 3 an input could not be read.
+struct CompareOptions {
+  std::string sent, received;
+  bool json = false;
+  bool mask = false;  // mask payment details (account numbers) in the output
+};
+
+int RunCompare(const CompareOptions& options);
+
+struct LearnOptions {
+  std::vector<std::string> inputs;
+  bool progress = true;
+  std::size_t max_file_bytes = 1u << 30;
+};
+
+// Exit 0 all learned, 3 some input or message could not be learned, 4 no store configured.
+int RunLearn(const Engine& engine, const LearnOptions& options);
+
 }  // namespace becguard::cli

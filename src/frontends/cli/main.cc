@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 #endif
 
 // --config, else $BECGUARD_CONFIG, else /etc/becguard/becguard.toml if present, else defaults.
-becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(const std::string& config_path) {
+becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(
+    const std::string& config_path, const becguard::EngineOptions& options) {
   std::string path = config_path;
   if (path.empty()) {
     if (const char* env = std::getenv("BECGUARD_CONFIG"); env != nullptr && *env != '\0') {
@@ -26,8 +27,8 @@ becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(const std::string
       path = "/etc/becguard/becguard.toml";
     }
   }
-  if (path.empty()) return becguard::Engine::Create("", fs::current_path().string());
-  return becguard::Engine::CreateFromFile(path);
+  if (path.empty()) return becguard::Engine::Create("", fs::current_path().string(), options);
+  return becguard::Engine::CreateFromFile(path, options);
 }
 
 }  // namespace
@@ -42,6 +43,10 @@ int main(int argc, char** argv) {
   app.add_option("-c,--config", config_path,
                  "TOML config file (default: $BECGUARD_CONFIG, /etc/becguard/becguard.toml, "
                  "built-in defaults); see examples/becguard.toml");
+  std::string store_location;
+  app.add_option("--store", store_location,
+                 "learned-context store: a SQLite file, sqlite:PATH, memory: or \"\" for none "
+                 "(default: [store] location, else ~/.local/share/becguard/context.db)");
 
   becguard::cli::ScanOptions scan;
   CLI::App* scan_cmd = app.add_subcommand(
@@ -59,6 +64,35 @@ int main(int argc, char** argv) {
                        "skip (with an error) input files larger than this");
   bool no_progress = false;
   scan_cmd->add_flag("--no-progress", no_progress, "no progress bar on the terminal");
+  bool no_learn = false;
+  scan_cmd->add_flag("--no-learn", no_learn,
+                     "do not teach the store (default: learn from clean messages, see "
+                     "[store] learn_on_scan)");
+
+  becguard::cli::LearnOptions learn;
+  CLI::App* learn_cmd = app.add_subcommand(
+      "learn",
+      "Learn the organisation's mail history (mbox, Maildir, .eml directories; the Sent folder "
+      "matters most): correspondents, name-address bindings, threads, bank details, "
+      "fingerprints. Messages from the organisation's domains count as outgoing.");
+  learn_cmd->add_option("inputs", learn.inputs, "files, directories, mbox, Maildir, -")->required();
+  learn_cmd->add_flag("--no-progress", no_progress, "no progress bar on the terminal");
+
+  becguard::cli::CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "Show what differs between a message as sent and as received (headers, body text, "
+      "attachments, payment details).\nExit code: 0 identical, 1 different, 3 an input could "
+      "not be read.");
+  compare_cmd->add_option("sent", compare.sent, "the message as sent (.eml)")->required();
+  compare_cmd->add_option("received", compare.received, "the message as received (.eml)")
+      ->required();
+  compare_cmd->add_flag("--json", compare.json,
+                        "one JSON document: {identical, headers[], body{hunks[]}, "
+                        "attachments[], payment{sent, received, only_in_sent, "
+                        "only_in_received}}");
+  compare_cmd->add_flag("--mask", compare.mask,
+                        "mask account numbers (all but the last 4 characters)");
 
   becguard::cli::EvalOptions eval;
   CLI::App* eval_cmd = app.add_subcommand(
@@ -81,7 +115,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : becguard::cli::kExitUsageError;
   }
 
-  auto engine = LoadEngine(config_path);
+  // compare needs no engine: a bad config must not block forensics.
+  if (*compare_cmd) return becguard::cli::RunCompare(compare);
+
+  becguard::EngineOptions options;
+  if (app.get_option("--store")->count() > 0) options.store_location = store_location;
+  if (no_learn) options.learn_on_scan = becguard::LearnPolicy::kNone;
+  auto engine = LoadEngine(config_path, options);
   if (!engine) {
     std::cerr << "becguard: " << engine.error().ToString() << "\n";
     return becguard::cli::kExitUsageError;
@@ -89,6 +129,10 @@ int main(int argc, char** argv) {
   if (*scan_cmd) {
     scan.progress = !no_progress;
     return becguard::cli::RunScan(**engine, scan);
+  }
+  if (*learn_cmd) {
+    learn.progress = !no_progress;
+    return becguard::cli::RunLearn(**engine, learn);
   }
   return becguard::cli::RunEval(**engine, eval);
 }

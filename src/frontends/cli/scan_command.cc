@@ -45,6 +45,10 @@ int RunScan(const Engine& engine, const ScanOptions& options) {
           return;
         }
         const ScanReport& report = *scanned.report;
+        for (const std::string& warning : report.warnings) {
+          progress.Clear();
+          std::cerr << "becguard: " << scanned.origin << ": " << warning << "\n";
+        }
         ++counts[static_cast<int>(report.verdict)];
         worst = std::max(worst, static_cast<int>(report.verdict));
         if (options.json) {

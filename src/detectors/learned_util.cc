@@ -1,0 +1,58 @@
+#include "detectors/learned_util.h"
+
+#include <ctime>
+
+namespace becguard::detectors {
+
+const context::LearnedContext* LearnedWithHistory(const DetectorContext& context,
+                                                  std::int64_t min_history) {
+  if (context.learned == nullptr) return nullptr;
+  if (context.learned->learned_messages <= 0) return nullptr;
+  if (context.learned->learned_messages < min_history) return nullptr;
+  return context.learned;
+}
+
+const context::Correspondent* FindCorrespondent(const context::LearnedContext& learned,
+                                                std::string_view address) {
+  const auto it = learned.correspondents.find(std::string(address));
+  return it == learned.correspondents.end() ? nullptr : &it->second;
+}
+
+bool HasHistory(const context::LearnedContext& learned, std::string_view address) {
+  const context::Correspondent* c = FindCorrespondent(learned, address);
+  return c != nullptr && (c->messages_from > 0 || c->messages_to > 0);
+}
+
+bool DomainKnown(const context::LearnedContext& learned, std::string_view registrable) {
+  if (registrable.empty()) return false;
+  const auto it = learned.domain_messages.find(std::string(registrable));
+  if (it != learned.domain_messages.end() && it->second > 0) return true;
+  for (const auto& [address, c] : learned.correspondents) {
+    if (c.registrable_domain == registrable && (c.messages_from > 0 || c.messages_to > 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<std::int64_t> ReadCount(const toml::table& table, std::string_view where,
+                               std::string_view key, std::int64_t fallback) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return fallback;
+  if (auto v = node->value_exact<std::int64_t>(); v && *v >= 0) return *v;
+  return MakeError(ErrorCode::kInvalidArgument, "config: '" + std::string(key) + "' in " +
+                                                    std::string(where) +
+                                                    " must be a non-negative integer");
+}
+
+std::string FormatDate(std::int64_t unix_seconds) {
+  if (unix_seconds == 0) return {};
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  if (gmtime_r(&t, &tm) == nullptr) return {};
+  char buf[16];
+  if (std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm) == 0) return {};
+  return buf;
+}
+
+}  // namespace becguard::detectors

@@ -1,0 +1,41 @@
+// Helpers shared by the learned-context detectors (first_contact, thread_hijack,
+// payment_changed, near_duplicate): is there enough history to trust "never seen", what the
+// store knows about an address, and integer config reads.
+// Stateless functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <toml++/toml.h>
+
+#include "becguard/result.h"
+#include "context/learned_context.h"
+#include "detectors/detector.h"
+
+namespace becguard::detectors {
+
+// The snapshot when a store is configured and has learned at least `min_history` messages;
+// nullptr otherwise (then "never seen" means nothing and the detector stays silent).
+const context::LearnedContext* LearnedWithHistory(const DetectorContext& context,
+                                                  std::int64_t min_history);
+
+// The correspondent record of a lower-case address, or nullptr.
+const context::Correspondent* FindCorrespondent(const context::LearnedContext& learned,
+                                                std::string_view address);
+
+// True when mail from or to the address was seen before.
+bool HasHistory(const context::LearnedContext& learned, std::string_view address);
+
+// True when any mail from the registrable domain was seen, or any address on it was written to.
+bool DomainKnown(const context::LearnedContext& learned, std::string_view registrable);
+
+// `key` as a non-negative integer, or `fallback` when absent; kInvalidArgument naming `where`.
+Result<std::int64_t> ReadCount(const toml::table& table, std::string_view where,
+                               std::string_view key, std::int64_t fallback);
+
+// "2025-01-02" (UTC) for unix seconds; "" for 0.
+std::string FormatDate(std::int64_t unix_seconds);
+
+}  // namespace becguard::detectors

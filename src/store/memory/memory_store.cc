@@ -1,0 +1,208 @@
+#include "store/memory/memory_store.h"
+
+#include <algorithm>
+
+#include "store/record_keys.h"
+#include "text/normalize.h"
+
+namespace becguard::store {
+namespace {
+
+constexpr std::size_t kMaxDisplayNames = 8;
+constexpr std::size_t kMaxNameAddresses = 16;
+constexpr std::size_t kMaxPayments = 200;
+constexpr std::size_t kMaxSimilar = 50;
+
+void Count(std::vector<std::pair<std::string, std::int64_t>>& counted, const std::string& value) {
+  for (auto& entry : counted) {
+    if (entry.first == value) {
+      ++entry.second;
+      return;
+    }
+  }
+  counted.emplace_back(value, 1);
+}
+
+std::vector<std::string> MostUsed(std::vector<std::pair<std::string, std::int64_t>> counted,
+                                  std::size_t limit) {
+  std::stable_sort(counted.begin(), counted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::string> out;
+  for (const auto& entry : counted) {
+    if (out.size() == limit) break;
+    out.push_back(entry.first);
+  }
+  return out;
+}
+
+// Date 0 means "unknown": it never moves first/last seen.
+void Widen(std::int64_t date, std::int64_t& first, std::int64_t& last) {
+  if (date == 0) return;
+  first = first == 0 ? date : std::min(first, date);
+  last = std::max(last, date);
+}
+
+void AddOnce(std::vector<std::string>& values, const std::string& value) {
+  if (value.empty()) return;
+  if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+}
+
+}  // namespace
+
+MemoryStore::CorrespondentRow& MemoryStore::Touch(const std::string& address,
+                                                  const std::string& domain, std::int64_t date,
+                                                  bool is_sender) {
+  auto [it, inserted] = correspondents_.try_emplace(address);
+  auto& fields = it->second.fields;
+  if (inserted) {
+    fields.address = address;
+    fields.registrable_domain = domain;
+  } else if (is_sender && !domain.empty()) {
+    fields.registrable_domain = domain;  // a sender's registrable domain beats a guess
+  }
+  Widen(date, fields.first_seen, fields.last_seen);
+  ++(is_sender ? fields.messages_from : fields.messages_to);
+  return it->second;
+}
+
+void MemoryStore::BindName(const std::string& address, const std::string& name) {
+  if (name.empty()) return;
+  Count(correspondents_[address].names, name);
+  const std::string key = text::NameKey(name);
+  if (!key.empty()) Count(name_addresses_[key], address);
+}
+
+void MemoryStore::LearnThread(const std::string& key, const context::LearnRecord& record) {
+  std::string thread_id;
+  if (auto it = thread_of_.find(key); it != thread_of_.end()) thread_id = it->second;
+  for (const auto& reference : record.references) {
+    if (!thread_id.empty()) break;
+    if (auto it = thread_of_.find(reference); it != thread_of_.end()) thread_id = it->second;
+  }
+  if (thread_id.empty()) thread_id = key;
+  auto [it, inserted] = threads_.try_emplace(thread_id);
+  auto& info = it->second.info;
+  if (inserted) info.thread_id = thread_id;
+  if (info.normalized_subject.empty()) info.normalized_subject = record.normalized_subject;
+  Widen(record.date, info.first_seen, info.last_seen);
+  ++info.messages;
+  thread_of_.try_emplace(key, thread_id);
+  for (const auto& reference : record.references) {
+    if (!reference.empty()) thread_of_.try_emplace(reference, thread_id);
+  }
+  AddOnce(info.participant_addresses, record.from_address);
+  AddOnce(info.participant_names, text::Normalize(record.from_name));
+  for (const auto& [address, name] : UniqueRecipients(record)) {
+    AddOnce(info.participant_addresses, address);
+    AddOnce(info.participant_names, text::Normalize(name));
+  }
+}
+
+Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
+  const std::string key = MessageKey(record);
+  const std::string sender_domain = SenderDomain(record);
+  std::lock_guard lock(mutex_);
+  if (!messages_.insert(key).second) return {};
+
+  if (!record.from_address.empty()) {
+    Touch(record.from_address, sender_domain, record.date, true);
+    BindName(record.from_address, record.from_name);
+  }
+  for (const auto& [address, name] : UniqueRecipients(record)) {
+    Touch(address, AddressDomain(address), record.date, false);
+    BindName(address, name);
+  }
+  if (!sender_domain.empty()) ++domains_[sender_domain];
+  LearnThread(key, record);
+
+  for (const auto& detail : UniquePayments(record)) {
+    PaymentKey payment_key{sender_domain, record.from_address, detail.kind, detail.value};
+    auto [it, inserted] = payments_.try_emplace(payment_key);
+    auto& known = it->second;
+    if (inserted) {
+      known.counterparty_domain = sender_domain;
+      known.counterparty_address = record.from_address;
+      known.kind = detail.kind;
+      known.value = detail.value;
+    }
+    if (!detail.holder.empty()) known.holder = detail.holder;
+    Widen(record.date, known.first_seen, known.last_seen);
+    ++known.times_seen;
+  }
+
+  if (record.simhash != 0) {
+    context::MessageFingerprint fingerprint;
+    fingerprint.message_id = key;
+    fingerprint.sender_address = record.from_address;
+    fingerprint.sender_domain = sender_domain;
+    fingerprint.normalized_subject = record.normalized_subject;
+    fingerprint.simhash = record.simhash;
+    for (const auto& detail : UniquePayments(record)) {
+      fingerprint.payment_values.push_back(detail.value);
+    }
+    fingerprint.date = record.date;
+    fingerprints_.push_back(std::move(fingerprint));
+  }
+  return {};
+}
+
+Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuery& query) {
+  context::LearnedContext out;
+  std::lock_guard lock(mutex_);
+  out.learned_messages = static_cast<std::int64_t>(messages_.size());
+  for (const auto& address : query.addresses) {
+    auto it = correspondents_.find(address);
+    if (it == correspondents_.end() || it->second.fields.address.empty()) continue;
+    context::Correspondent correspondent = it->second.fields;
+    correspondent.display_names = MostUsed(it->second.names, kMaxDisplayNames);
+    out.correspondents[address] = std::move(correspondent);
+  }
+  for (const auto& domain : query.domains) {
+    if (auto it = domains_.find(domain); it != domains_.end())
+      out.domain_messages[domain] = it->second;
+  }
+  for (const auto& key : query.name_keys) {
+    if (key.empty()) continue;
+    if (auto it = name_addresses_.find(key); it != name_addresses_.end()) {
+      out.name_addresses[key] = MostUsed(it->second, kMaxNameAddresses);
+    }
+  }
+  for (const auto& id : query.thread_message_ids) {
+    if (auto it = thread_of_.find(id); it != thread_of_.end()) {
+      out.thread = threads_.at(it->second).info;
+      break;
+    }
+  }
+  for (const auto& [key, known] : payments_) {
+    if (std::find(query.payment_domains.begin(), query.payment_domains.end(),
+                  known.counterparty_domain) != query.payment_domains.end()) {
+      out.payments.push_back(known);
+    }
+  }
+  std::stable_sort(out.payments.begin(), out.payments.end(),
+                   [](const auto& a, const auto& b) { return a.last_seen > b.last_seen; });
+  if (out.payments.size() > kMaxPayments) out.payments.resize(kMaxPayments);
+
+  if (query.simhash != 0) {
+    const auto bands = SimHashBands(query.simhash);
+    for (const auto& fingerprint : fingerprints_) {
+      const auto candidate = SimHashBands(fingerprint.simhash);
+      bool shared = false;
+      for (int i = 0; i < 4; ++i) shared = shared || candidate[i] == bands[i];
+      shared = shared || (!query.normalized_subject.empty() &&
+                          fingerprint.normalized_subject == query.normalized_subject);
+      if (shared) out.similar.push_back(fingerprint);
+    }
+    std::stable_sort(out.similar.begin(), out.similar.end(),
+                     [](const auto& a, const auto& b) { return a.date > b.date; });
+    if (out.similar.size() > kMaxSimilar) out.similar.resize(kMaxSimilar);
+  }
+  return out;
+}
+
+Result<std::int64_t> MemoryStore::MessageCount() {
+  std::lock_guard lock(mutex_);
+  return static_cast<std::int64_t>(messages_.size());
+}
+
+}  // namespace becguard::store

@@ -1,0 +1,54 @@
+// MemoryStore: the Store kept in process memory, for tests and one-shot scans ("memory:").
+// Same semantics as the SQLite store (the typed contract suite runs against both); nothing
+// persists. Thread-safe: one mutex guards all maps, so a snapshot is consistent.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "context/store.h"
+
+namespace becguard::store {
+
+class MemoryStore : public context::Store {
+ public:
+  Result<context::LearnedContext> Snapshot(const context::ContextQuery& query) override;
+  Result<void> Learn(const context::LearnRecord& record) override;
+  Result<std::int64_t> MessageCount() override;
+
+ private:
+  // Counted values in first-seen order; "most used first" breaks ties by first use.
+  using Counted = std::vector<std::pair<std::string, std::int64_t>>;
+
+  struct CorrespondentRow {
+    context::Correspondent fields;  // display_names left empty; see names
+    Counted names;
+  };
+  struct ThreadRow {
+    context::ThreadInfo info;  // participants kept in first-seen order, each once
+  };
+  using PaymentKey = std::tuple<std::string, std::string, payment::DetailKind, std::string>;
+
+  CorrespondentRow& Touch(const std::string& address, const std::string& domain, std::int64_t date,
+                          bool is_sender);
+  void BindName(const std::string& address, const std::string& name);
+  void LearnThread(const std::string& key, const context::LearnRecord& record);
+
+  std::mutex mutex_;
+  std::set<std::string> messages_;
+  std::map<std::string, CorrespondentRow> correspondents_;
+  std::map<std::string, std::int64_t> domains_;
+  std::map<std::string, Counted> name_addresses_;  // name key -> (address, uses)
+  std::map<std::string, ThreadRow> threads_;
+  std::map<std::string, std::string> thread_of_;  // message id (learned or referenced) -> thread
+  std::map<PaymentKey, context::KnownPayment> payments_;
+  std::vector<context::MessageFingerprint> fingerprints_;
+};
+
+}  // namespace becguard::store
