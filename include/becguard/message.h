@@ -50,7 +50,9 @@ struct Attachment {
   std::size_t size = 0;      // decoded bytes
   std::string sha256_hex;    // of the decoded content
   bool is_inline = false;
-  std::string text;  // extracted text of text-like parts (text/*, csv); empty otherwise
+  // Extracted text of text parts (text/*, csv) and documents (PDF, DOCX, XLSX; within limits);
+  // empty otherwise.
+  std::string text;
 };
 
 struct Link {

@@ -1,13 +1,15 @@
 // SqliteStore: the default Store, an embedded SQLite file shared by every becguard process on
 // the machine. WAL mode lets scanners read while one learner writes; each Learn is one
 // IMMEDIATE transaction (a killed process leaves the file before or after the message) and
-// each Snapshot one read transaction. Thread-safe: a mutex serialises this object's single
-// connection; other processes open their own SqliteStore on the same file.
+// each Snapshot one read transaction. Thread-safe: each call borrows a connection from a small
+// pool (opened on demand, one per concurrently scanning thread), so threads read in parallel as
+// separate processes do; SQLite's own locks order the writers.
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "context/store.h"
 
@@ -32,10 +34,16 @@ class SqliteStore : public context::Store {
   Result<std::int64_t> MessageCount() override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<sqlite::Connection> connection);
+  SqliteStore(std::string path, std::unique_ptr<sqlite::Connection> connection);
 
+  // A connection for the calling thread, returned to the pool when the lease ends.
+  class Lease;
+  Result<Lease> Borrow();
+  void Return(std::unique_ptr<sqlite::Connection> connection);
+
+  const std::string path_;
   std::mutex mutex_;
-  std::unique_ptr<sqlite::Connection> connection_;
+  std::vector<std::unique_ptr<sqlite::Connection>> idle_;  // guarded by mutex_
 };
 
 }  // namespace becguard::store
