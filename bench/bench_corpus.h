@@ -18,7 +18,8 @@ inline std::vector<std::string> LoadCorpus(const std::string& folder, std::size_
   if (!fs::is_directory(dir)) dir = source / "examples" / "mail";
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".eml") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".eml")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   if (files.size() > limit) files.resize(limit);

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+if [ -d .git ]; then bash scripts/check-format.sh; fi
 bash scripts/build.sh release
 ctest --preset release -j2
 

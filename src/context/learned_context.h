@@ -17,10 +17,10 @@
 namespace becguard::context {
 
 struct Correspondent {
-  std::string address;             // lower-case
+  std::string address;  // lower-case
   std::string registrable_domain;
   std::vector<std::string> display_names;  // as seen, most frequent first (at most 8)
-  std::int64_t first_seen = 0;     // unix seconds (message Date)
+  std::int64_t first_seen = 0;             // unix seconds (message Date)
   std::int64_t last_seen = 0;
   std::int64_t messages_from = 0;  // messages this address sent that we saw
   std::int64_t messages_to = 0;    // messages addressed to it (To/Cc) that we saw
@@ -38,10 +38,10 @@ struct ThreadInfo {
 
 // A bank detail a counterparty used before.
 struct KnownPayment {
-  std::string counterparty_domain;   // registrable domain of the sender who used it
+  std::string counterparty_domain;  // registrable domain of the sender who used it
   std::string counterparty_address;
   payment::DetailKind kind;
-  std::string value;                 // canonical (see payment::PaymentDetail)
+  std::string value;  // canonical (see payment::PaymentDetail)
   std::string holder;
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
@@ -61,11 +61,11 @@ struct MessageFingerprint {
 
 // The keys of one message the store is asked about.
 struct ContextQuery {
-  std::vector<std::string> addresses;       // From, Reply-To, Sender, To, Cc, Return-Path
-  std::vector<std::string> domains;         // their registrable domains
-  std::vector<std::string> name_keys;       // text::NameKey of display names in From/To/Cc
+  std::vector<std::string> addresses;           // From, Reply-To, Sender, To, Cc, Return-Path
+  std::vector<std::string> domains;             // their registrable domains
+  std::vector<std::string> name_keys;           // text::NameKey of display names in From/To/Cc
   std::vector<std::string> thread_message_ids;  // In-Reply-To + References
-  std::string normalized_subject;           // without reply prefixes
+  std::string normalized_subject;               // without reply prefixes
   std::vector<std::string> payment_domains;     // counterparties whose payments matter
   std::uint64_t simhash = 0;
 };
@@ -73,10 +73,10 @@ struct ContextQuery {
 // The snapshot detectors read. Missing keys mean "never seen".
 struct LearnedContext {
   std::int64_t learned_messages = 0;  // 0: nothing learned yet; first-contact checks stay silent
-  std::map<std::string, Correspondent> correspondents;      // by address
-  std::map<std::string, std::int64_t> domain_messages;      // registrable domain -> messages from it
+  std::map<std::string, Correspondent> correspondents;  // by address
+  std::map<std::string, std::int64_t> domain_messages;  // registrable domain -> messages from it
   std::map<std::string, std::vector<std::string>> name_addresses;  // name key -> addresses used
-  std::optional<ThreadInfo> thread;  // the known thread this message replies into
+  std::optional<ThreadInfo> thread;         // the known thread this message replies into
   std::vector<KnownPayment> payments;       // of payment_domains
   std::vector<MessageFingerprint> similar;  // candidates within a few SimHash bits
 };
@@ -90,7 +90,7 @@ struct LearnRecord {
   Direction direction = Direction::kIncoming;
   std::string from_address;
   std::string from_domain;
-  std::string from_name;  // display name as written
+  std::string from_name;                                        // display name as written
   std::vector<std::pair<std::string, std::string>> recipients;  // (address, display name)
   std::vector<std::string> references;  // In-Reply-To first, then References
   std::string normalized_subject;

@@ -2,7 +2,6 @@
 
 #include <array>
 
-
 namespace becguard {
 namespace {
 
@@ -28,18 +27,30 @@ const Header* ParsedMessage::FindHeader(std::string_view name) const {
 
 std::string_view DefectKindName(DefectKind kind) {
   switch (kind) {
-    case DefectKind::kMalformedHeader: return "malformed_header";
-    case DefectKind::kBadAddress: return "bad_address";
-    case DefectKind::kBadEncodedWord: return "bad_encoded_word";
-    case DefectKind::kCharsetFallback: return "charset_fallback";
-    case DefectKind::kBadTransferEncoding: return "bad_transfer_encoding";
-    case DefectKind::kTruncated: return "truncated";
-    case DefectKind::kLimitMessageSize: return "limit_message_size";
-    case DefectKind::kLimitMimeDepth: return "limit_mime_depth";
-    case DefectKind::kLimitPartCount: return "limit_part_count";
-    case DefectKind::kLimitHeaderCount: return "limit_header_count";
-    case DefectKind::kLimitHeaderLength: return "limit_header_length";
-    case DefectKind::kLimitTextLength: return "limit_text_length";
+    case DefectKind::kMalformedHeader:
+      return "malformed_header";
+    case DefectKind::kBadAddress:
+      return "bad_address";
+    case DefectKind::kBadEncodedWord:
+      return "bad_encoded_word";
+    case DefectKind::kCharsetFallback:
+      return "charset_fallback";
+    case DefectKind::kBadTransferEncoding:
+      return "bad_transfer_encoding";
+    case DefectKind::kTruncated:
+      return "truncated";
+    case DefectKind::kLimitMessageSize:
+      return "limit_message_size";
+    case DefectKind::kLimitMimeDepth:
+      return "limit_mime_depth";
+    case DefectKind::kLimitPartCount:
+      return "limit_part_count";
+    case DefectKind::kLimitHeaderCount:
+      return "limit_header_count";
+    case DefectKind::kLimitHeaderLength:
+      return "limit_header_length";
+    case DefectKind::kLimitTextLength:
+      return "limit_text_length";
   }
   return "unknown";
 }

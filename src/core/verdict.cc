@@ -4,9 +4,12 @@ namespace becguard {
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kClean: return "clean";
-    case Verdict::kSuspicious: return "suspicious";
-    case Verdict::kBec: return "bec";
+    case Verdict::kClean:
+      return "clean";
+    case Verdict::kSuspicious:
+      return "suspicious";
+    case Verdict::kBec:
+      return "bec";
   }
   return "clean";
 }

@@ -11,7 +11,7 @@ namespace becguard::detectors {
 
 struct MessageFeatures {
   std::vector<payment::PaymentDetail> payments;  // new text first, then attachments
-  std::uint64_t simhash = 0;                      // text::SimHash of new text + attachment text
+  std::uint64_t simhash = 0;                     // text::SimHash of new text + attachment text
 };
 
 }  // namespace becguard::detectors

@@ -43,7 +43,7 @@ std::vector<PaymentDetail> ExtractPaymentDetails(std::string_view text, std::str
 // "**************5555"); separators kept for readability.
 std::string MaskValue(std::string_view value);
 
-bool IsValidIban(std::string_view iban);         // spaces allowed
+bool IsValidIban(std::string_view iban);          // spaces allowed
 bool IsValidAbaRouting(std::string_view digits);  // 9 digits, 3-7-1 weighted checksum
 
 }  // namespace becguard::payment

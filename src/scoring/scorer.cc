@@ -9,7 +9,8 @@ namespace {
 
 Result<double> NumberAt(const toml::node& node, std::string_view where) {
   if (auto v = node.value<double>()) return *v;
-  return MakeError(ErrorCode::kInvalidArgument, "scores: " + std::string(where) + " must be a number");
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "scores: " + std::string(where) + " must be a number");
 }
 
 Result<std::vector<std::string>> StringsAt(const toml::node* node, std::string_view where) {
@@ -38,7 +39,8 @@ Result<Scorer::Term> Scorer::ParseTerm(std::string_view text) {
   if (text.starts_with("group:")) {
     auto group = FindingGroupFromName(text.substr(6));
     if (!group) {
-      return MakeError(ErrorCode::kInvalidArgument, "scores: unknown group in '" + std::string(text) + "'");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "scores: unknown group in '" + std::string(text) + "'");
     }
     term.is_group = true;
     term.group = *group;
@@ -82,8 +84,10 @@ Result<Scorer::Composite> Scorer::ParseComposite(const toml::table& table) {
   auto weight = NumberAt(*weight_node, "composite weight");
   if (!weight) return tl::unexpected(weight.error());
   composite.weight = *weight;
-  for (auto [field, terms] : {std::pair{"all", &composite.all}, std::pair{"none", &composite.none}}) {
-    auto strings = StringsAt(table.get(field), std::string("composite ") + composite.name + "." + field);
+  for (auto [field, terms] :
+       {std::pair{"all", &composite.all}, std::pair{"none", &composite.none}}) {
+    auto strings =
+        StringsAt(table.get(field), std::string("composite ") + composite.name + "." + field);
     if (!strings) return tl::unexpected(strings.error());
     for (const std::string& s : *strings) {
       auto term = ParseTerm(s);
@@ -217,7 +221,8 @@ ScoringOutcome Scorer::Score(std::vector<Finding> findings) const {
     if (best[id] == static_cast<int>(i)) {
       points = weights_[id] * std::clamp(finding.strength, 0.0, 1.0);
       const double cap = group_max_[group];
-      if (cap > 0 && points > 0) points = std::min(points, std::max(0.0, cap - group_points[group]));
+      if (cap > 0 && points > 0)
+        points = std::min(points, std::max(0.0, cap - group_points[group]));
       group_points[group] += points;
     }
     group_present[group] = true;
@@ -232,8 +237,8 @@ ScoringOutcome Scorer::Score(std::vector<Finding> findings) const {
   for (const Composite& composite : composites_) {
     if (!std::all_of(composite.all.begin(), composite.all.end(), holds)) continue;
     if (std::any_of(composite.none.begin(), composite.none.end(), holds)) continue;
-    Finding finding{FindingId::kComposite,
-                    Evidence{"combination", "", "", composite.description}, 1.0, composite.name};
+    Finding finding{FindingId::kComposite, Evidence{"combination", "", "", composite.description},
+                    1.0, composite.name};
     outcome.findings.push_back(ScoredFinding{std::move(finding), composite.weight});
   }
 
@@ -243,8 +248,9 @@ ScoringOutcome Scorer::Score(std::vector<Finding> findings) const {
   outcome.verdict = outcome.score >= bec_          ? Verdict::kBec
                     : outcome.score >= suspicious_ ? Verdict::kSuspicious
                                                    : Verdict::kClean;
-  std::stable_sort(outcome.findings.begin(), outcome.findings.end(),
-                   [](const ScoredFinding& a, const ScoredFinding& b) { return a.weight > b.weight; });
+  std::stable_sort(
+      outcome.findings.begin(), outcome.findings.end(),
+      [](const ScoredFinding& a, const ScoredFinding& b) { return a.weight > b.weight; });
   return outcome;
 }
 

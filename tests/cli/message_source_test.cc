@@ -13,9 +13,10 @@ namespace fs = std::filesystem;
 class MessageSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("becguard-source-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    root_ =
+        fs::temp_directory_path() /
+        ("becguard-source-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_);
   }
@@ -28,10 +29,14 @@ class MessageSourceTest : public ::testing::Test {
                                   std::vector<std::string>* errors = nullptr) {
     std::vector<RawMessage> out;
     MessageSource source(std::move(inputs), 1 << 20);
-    source.ForEach([&](RawMessage&& m) { out.push_back(std::move(m)); return true; },
-                   [&](const std::string& origin, const std::string&) {
-                     if (errors) errors->push_back(origin);
-                   });
+    source.ForEach(
+        [&](RawMessage&& m) {
+          out.push_back(std::move(m));
+          return true;
+        },
+        [&](const std::string& origin, const std::string&) {
+          if (errors) errors->push_back(origin);
+        });
     return out;
   }
   fs::path root_;
@@ -72,10 +77,9 @@ TEST_F(MessageSourceTest, MissingAndOversizedInputsAreReportedAndSkipped) {
   Write(root_ / "ok.eml", "Subject: ok\n\nx\n");
   Write(root_ / "big.eml", std::string(2 << 20, 'x'));
   std::vector<std::string> errors;
-  std::vector<RawMessage> all =
-      ReadAll({(root_ / "missing.eml").string(), (root_ / "big.eml").string(),
-               (root_ / "ok.eml").string()},
-              &errors);
+  std::vector<RawMessage> all = ReadAll(
+      {(root_ / "missing.eml").string(), (root_ / "big.eml").string(), (root_ / "ok.eml").string()},
+      &errors);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(errors.size(), 2u);
 }

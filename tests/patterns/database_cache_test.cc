@@ -15,8 +15,9 @@ namespace fs = std::filesystem;
 class DatabaseCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("becguard-hscache-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    dir_ =
+        fs::temp_directory_path() /
+        ("becguard-hscache-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -45,8 +46,8 @@ TEST_F(DatabaseCacheTest, DifferentPatternsGetDifferentKeys) {
 }
 
 TEST_F(DatabaseCacheTest, CorruptCacheFileIsIgnoredAndRewritten) {
-  const auto key = DatabaseKey(Specs(), HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP |
-                                            HS_FLAG_SOM_LEFTMOST);
+  const auto key =
+      DatabaseKey(Specs(), HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SOM_LEFTMOST);
   ASSERT_TRUE(PatternSet::Compile(Specs(), dir_.string()));
   for (const auto& entry : fs::directory_iterator(dir_)) {
     std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "garbage";

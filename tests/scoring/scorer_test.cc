@@ -57,8 +57,8 @@ TEST(ScorerTest, GroupCapLimitsContentPoints) {
 max = 30
 )"));
   ASSERT_TRUE(scorer);
-  ScoringOutcome outcome = scorer->Score(
-      {F(FindingId::kUrgency), F(FindingId::kSecrecy), F(FindingId::kGiftCard)});
+  ScoringOutcome outcome =
+      scorer->Score({F(FindingId::kUrgency), F(FindingId::kSecrecy), F(FindingId::kGiftCard)});
   EXPECT_EQ(outcome.score, 30);
 }
 
@@ -84,19 +84,21 @@ weight = 33
   };
   ScoringOutcome one = scorer->Score({F(FindingId::kReplyToMismatch)});
   EXPECT_FALSE(find_combo(one));
-  ScoringOutcome both = scorer->Score({F(FindingId::kReplyToMismatch), F(FindingId::kPaymentChange)});
+  ScoringOutcome both =
+      scorer->Score({F(FindingId::kReplyToMismatch), F(FindingId::kPaymentChange)});
   EXPECT_TRUE(find_combo(both));
   EXPECT_GE(both.score, 53);  // 10 + 10 + 33 (+ shipped composites)
-  ScoringOutcome vetoed = scorer->Score(
-      {F(FindingId::kReplyToMismatch), F(FindingId::kPaymentChange), F(FindingId::kTrackingBeacon)});
+  ScoringOutcome vetoed =
+      scorer->Score({F(FindingId::kReplyToMismatch), F(FindingId::kPaymentChange),
+                     F(FindingId::kTrackingBeacon)});
   EXPECT_FALSE(find_combo(vetoed));
 }
 
 TEST(ScorerTest, ScoreIsClampedTo100) {
   auto scorer = Scorer::FromToml(BaseScores(), {});
   ASSERT_TRUE(scorer);
-  ScoringOutcome outcome = scorer->Score({F(FindingId::kIocMatch), F(FindingId::kCampaignPattern),
-                                          F(FindingId::kLookalikeDomain)});
+  ScoringOutcome outcome = scorer->Score(
+      {F(FindingId::kIocMatch), F(FindingId::kCampaignPattern), F(FindingId::kLookalikeDomain)});
   EXPECT_EQ(outcome.score, 100);
 }
 
