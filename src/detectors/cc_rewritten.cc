@@ -7,6 +7,7 @@
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
+#include "detectors/learned_util.h"
 #include "detectors/strength_config.h"
 #include "text/normalize.h"
 
@@ -88,6 +89,13 @@ class CcRewritten final : public Detector {
                              : rel.lookalike           ? rel.lookalike->imitated
                                                        : std::string("their own domain");
       return Classify(rel, entry, field, std::move(expected), "known person " + person.name);
+    }
+    // A correspondent the organisation's mail knows by name, on an address never seen with it.
+    const std::vector<std::string> known =
+        StrangerWearingKnownName(context, entry.display_name, entry.address, rel.registrable);
+    if (!known.empty()) {
+      return Classify(rel, entry, field, known.front(),
+                      "a name the organisation's mail has only seen on " + known.front());
     }
     // The From person's own name on another address: only free-mail or lookalike is telling.
     const Address* from = context.message.header_from();

@@ -9,6 +9,7 @@
 
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
+#include "detectors/learned_util.h"
 #include "detectors/message_traits.h"
 #include "detectors/strength_config.h"
 #include "text/normalize.h"
@@ -106,7 +107,17 @@ class DisplayNameSpoof final : public Detector {
     if (text::HasInvisibleOrBidi(WithoutEmojiJoiners(from->display_name))) {
       add(config_.invisible_strength, "invisible or bidi characters in the display name");
     }
-    if (!IsListMungedFrom(context.message)) CheckPeople(context, *from, from_reg, add, expected);
+    if (!IsListMungedFrom(context.message)) {
+      CheckPeople(context, *from, from_reg, add, expected);
+      const std::vector<std::string> known =
+          StrangerWearingKnownName(context, from->display_name, from->address, from_reg);
+      if (!known.empty()) {
+        const AddressRelation rel = Relate(context, *from, nullptr);
+        add(rel.freemail || rel.lookalike ? config_.known_person_strength : 0.5,
+            "a name the organisation's mail has only seen on " + known.front());
+        if (expected.empty()) expected = known.front();
+      }
+    }
 
     if (strength <= 0.0) return;
     sink.Add(FindingId::kDisplayNameSpoof,

@@ -1,5 +1,8 @@
 #include "detectors/learned_util.h"
 
+#include "domain/domain_tools.h"
+#include "text/normalize.h"
+
 #include <ctime>
 
 namespace becguard::detectors {
@@ -53,6 +56,26 @@ std::string FormatDate(std::int64_t unix_seconds) {
   char buf[16];
   if (std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm) == 0) return {};
   return buf;
+}
+
+std::vector<std::string> StrangerWearingKnownName(const DetectorContext& context,
+                                                  std::string_view display_name,
+                                                  std::string_view address,
+                                                  std::string_view registrable) {
+  if (context.learned == nullptr || address.empty()) return {};
+  const std::string key = text::NameKey(display_name);
+  // Five bytes: two CJK characters or a five-letter name; shorter keys name nobody reliably.
+  if (key.size() < 5) return {};
+  const auto it = context.learned->name_addresses.find(key);
+  if (it == context.learned->name_addresses.end() || it->second.empty()) return {};
+  for (const std::string& known : it->second) {
+    if (known == address) return {};
+    const std::size_t at = known.rfind('@');
+    if (at != std::string::npos && domain::RegistrableDomain(known.substr(at + 1)) == registrable) {
+      return {};  // a new address at the same organisation: a colleague's second mailbox
+    }
+  }
+  return it->second;
 }
 
 }  // namespace becguard::detectors

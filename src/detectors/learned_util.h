@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -30,6 +31,15 @@ bool HasHistory(const context::LearnedContext& learned, std::string_view address
 
 // True when any mail from the registrable domain was seen, or any address on it was written to.
 bool DomainKnown(const context::LearnedContext& learned, std::string_view registrable);
+
+// The addresses the organisation's mail has seen wearing this display name, when `address` is
+// none of them and none of them is on `registrable`: the name of a known correspondent worn by a
+// stranger (Cc rewriting, display-name spoofing). Empty without a store, for names the store has
+// not bound to any address, and for names too short to identify anyone.
+std::vector<std::string> StrangerWearingKnownName(const DetectorContext& context,
+                                                  std::string_view display_name,
+                                                  std::string_view address,
+                                                  std::string_view registrable);
 
 // `key` as a non-negative integer, or `fallback` when absent; kInvalidArgument naming `where`.
 Result<std::int64_t> ReadCount(const toml::table& table, std::string_view where,
