@@ -157,6 +157,11 @@ bool OrgDirectory::IsPartnerDomain(std::string_view registrable_domain) const {
   return !registrable_domain.empty() && Contains(partner_domains_, AsciiLower(registrable_domain));
 }
 
+bool OrgDirectory::IsGenericName(std::string_view display_name) {
+  const std::vector<std::string> tokens = Tokens(text::Normalize(display_name));
+  return tokens.empty() || AllGeneric(tokens);
+}
+
 std::vector<KnownPerson> OrgDirectory::FindByDisplayName(std::string_view display_name) const {
   std::vector<KnownPerson> out;
   if (names_.empty()) return out;

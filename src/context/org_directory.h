@@ -37,6 +37,10 @@ class OrgDirectory {
 
   static bool OwnsAddress(const Person& person, std::string_view address);
 
+  // True for display names made only of department and role words ("Accounts Payable",
+  // "経理部"): every company has one, so such a name identifies nobody.
+  static bool IsGenericName(std::string_view display_name);
+
  private:
   struct NameEntry {
     std::vector<std::string> tokens;  // normalised name tokens

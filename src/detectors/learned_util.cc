@@ -63,6 +63,9 @@ std::vector<std::string> StrangerWearingKnownName(const DetectorContext& context
                                                   std::string_view address,
                                                   std::string_view registrable) {
   if (context.learned == nullptr || address.empty()) return {};
+  // Our own mailboxes are never strangers, and a role name ("Accounts Payable") is nobody's.
+  if (context.org.IsOrgDomain(registrable)) return {};
+  if (context::OrgDirectory::IsGenericName(display_name)) return {};
   const std::string key = text::NameKey(display_name);
   // Five bytes: two CJK characters or a five-letter name; shorter keys name nobody reliably.
   if (key.size() < 5) return {};

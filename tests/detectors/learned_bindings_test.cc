@@ -60,3 +60,19 @@ TEST_F(LearnedBindingsTest, FromWithALearnedNameOnFreemailIsADisplayNameSpoof) {
 
 }  // namespace
 }  // namespace becguard::detectors
+
+namespace becguard::detectors {
+namespace {
+
+TEST(LearnedBindingsRoleNameTest, RoleNamesAndOwnMailboxesAreNeverStrangers) {
+  testing::World world;
+  context::LearnedContext learned = testing::Learned();
+  testing::AddCorrespondent(learned, "accounts@some-customer.example", "Accounts Payable");
+  auto cc = testing::Build(CreateCcRewritten(toml::table{}));
+  ParsedMessage m = testing::MessageFrom(testing::Addr("Someone", "someone@unrelated.example"));
+  m.cc.push_back(testing::Addr("Accounts Payable", "ap@another-company.example"));
+  EXPECT_TRUE(world.RunLearned(*cc, m, &learned).empty());
+}
+
+}  // namespace
+}  // namespace becguard::detectors
