@@ -16,14 +16,15 @@ namespace {
 // mailbox, not a name, and a display name made only of them names nobody in particular: other
 // companies have an "Accounts Payable" too.
 constexpr std::string_view kGenericWords[] = {
-    "accounts",  "accounting", "payable",   "receivable", "ap",         "ar",       "payroll",
-    "finance",   "financial",  "billing",   "invoices",   "invoice",    "hr",       "human",
-    "resources", "people",     "team",      "support",    "info",       "admin",    "sales",
-    "office",    "treasury",   "reception", "customer",   "service",    "services", "helpdesk",
-    "it",        "noreply",    "no",        "reply",      "department", "dept",     "ceo",
-    "cfo",       "president",  "manager",   "the",        "of",         "and",      "人事部",
-    "経理部",    "総務部",     "財務部",    "営業部",     "購買部",     "人事",     "経理",
-    "総務",      "社長",       "事務局",
+    "accounts",   "accounting", "payable",   "receivable", "ap",         "ar",       "payroll",
+    "finance",    "financial",  "billing",   "invoices",   "invoice",    "hr",       "human",
+    "resources",  "people",     "team",      "support",    "info",       "admin",    "sales",
+    "office",     "treasury",   "reception", "customer",   "service",    "services", "helpdesk",
+    "it",         "noreply",    "no",        "reply",      "department", "dept",     "ceo",
+    "cfo",        "president",  "manager",   "the",        "of",         "and",      "人事部",
+    "経理部",     "総務部",     "財務部",    "営業部",     "購買部",     "人事",     "経理",
+    "総務",       "社長",       "事務局",    "credit",     "control",    "payables", "receivables",
+    "donotreply", "noreply",
 };
 
 bool IsGenericWord(std::string_view token) {

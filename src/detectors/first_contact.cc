@@ -17,33 +17,6 @@ namespace {
 
 constexpr std::string_view kWhere = "[detectors.first_contact]";
 
-// Display names every company uses; a match on them says nothing about impersonation.
-bool IsGenericName(std::string_view key) {
-  static constexpr std::string_view kGeneric[] = {"accounts",
-                                                  "accountspayable",
-                                                  "accountsreceivable",
-                                                  "billing",
-                                                  "info",
-                                                  "invoice",
-                                                  "invoices",
-                                                  "finance",
-                                                  "support",
-                                                  "sales",
-                                                  "noreply",
-                                                  "donotreply",
-                                                  "admin",
-                                                  "office",
-                                                  "customerservice",
-                                                  "payroll",
-                                                  "hr",
-                                                  "team",
-                                                  "accounting",
-                                                  "creditcontrol",
-                                                  "payables",
-                                                  "receivables"};
-  return std::find(std::begin(kGeneric), std::end(kGeneric), key) != std::end(kGeneric);
-}
-
 class FirstContact final : public Detector {
  public:
   explicit FirstContact(FirstContactConfig config) : config_(config) {}
@@ -91,7 +64,7 @@ class FirstContact final : public Detector {
                                     const context::LearnedContext& learned, const Address& from) {
     if (from.display_name.empty()) return {};
     const std::string key = text::NameKey(from.display_name);
-    if (key.size() < 4 || IsGenericName(key)) return {};
+    if (key.size() < 4 || context::OrgDirectory::IsGenericName(from.display_name)) return {};
     if (const auto it = learned.name_addresses.find(key); it != learned.name_addresses.end()) {
       for (const std::string& address : it->second) {
         if (address != from.address) return address;
