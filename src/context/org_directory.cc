@@ -24,7 +24,7 @@ constexpr std::string_view kGenericWords[] = {
     "cfo",        "president",  "manager",   "the",        "of",         "and",      "人事部",
     "経理部",     "総務部",     "財務部",    "営業部",     "購買部",     "人事",     "経理",
     "総務",       "社長",       "事務局",    "credit",     "control",    "payables", "receivables",
-    "donotreply", "noreply",
+    "donotreply",
 };
 
 bool IsGenericWord(std::string_view token) {
