@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "detectors/message_traits.h"
+
 namespace becguard::detectors {
 namespace {
 
@@ -138,6 +140,36 @@ std::string AddressRelation::Describe() const {
   if (lookalike) add(DescribeLookalike(*lookalike));
   if (embeds == Embeds::kFromAddress) add("embeds the From address");
   if (embeds == Embeds::kFromDomain) add("embeds the From domain name");
+  return out;
+}
+
+namespace {
+
+bool IsLocalChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+         c == '+' || c == '%' || c == '\'';
+}
+
+bool IsDomainChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+}  // namespace
+
+std::vector<std::string> AddressesInText(std::string_view text) {
+  const std::string lower = AsciiLower(text);
+  std::vector<std::string> out;
+  for (std::size_t at = lower.find('@'); at != std::string::npos; at = lower.find('@', at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && IsLocalChar(lower[begin - 1])) --begin;
+    while (begin < at && (lower[begin] == '.' || lower[begin] == '\'')) ++begin;
+    std::size_t end = at + 1;
+    while (end < lower.size() && IsDomainChar(lower[end])) ++end;
+    while (end > at + 1 && lower[end - 1] == '.') --end;
+    if (begin == at || lower.find('.', at) >= end) continue;
+    std::string address = lower.substr(begin, end - begin);
+    if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(std::move(address));
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "becguard/message.h"
 #include "context/org_directory.h"
@@ -67,5 +68,10 @@ std::string DescribeLookalike(const domain::LookalikeMatch& match);
 std::string FormatAddress(const Address& address);
 
 Embeds EmbedsFromIdentity(const Address& candidate, const Address& from);
+
+// Lower-case addresses written inside free text such as a display name ("x@y.com" in
+// "Name <x@y.com> secured by [mailto:z@w.com]"), each once, in order. Quotes and dots around
+// the local part are not part of it; the domain must contain a dot.
+std::vector<std::string> AddressesInText(std::string_view text);
 
 }  // namespace becguard::detectors

@@ -5,37 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "detectors/address_relation.h"
 #include "detectors/config_util.h"
 #include "detectors/message_traits.h"
 
 namespace becguard::detectors {
 namespace {
-
-bool IsLocalChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
-         c == '+' || c == '%';
-}
-
-bool IsDomainChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-// Lower-case addresses written in free text ("Name <x@y.com> secured by [mailto:z@w.com]").
-std::vector<std::string> AddressesIn(std::string_view text) {
-  const std::string lower = AsciiLower(text);
-  std::vector<std::string> out;
-  for (std::size_t at = lower.find('@'); at != std::string::npos; at = lower.find('@', at + 1)) {
-    std::size_t begin = at;
-    while (begin > 0 && IsLocalChar(lower[begin - 1])) --begin;
-    std::size_t end = at + 1;
-    while (end < lower.size() && IsDomainChar(lower[end])) ++end;
-    while (end > at + 1 && lower[end - 1] == '.') --end;
-    while (begin < at && lower[begin] == '.') ++begin;
-    if (begin == at || end == at + 1) continue;
-    out.push_back(lower.substr(begin, end - begin));
-  }
-  return out;
-}
 
 class CampaignPattern final : public Detector {
  public:
@@ -58,7 +33,7 @@ class CampaignPattern final : public Detector {
     for (const Address& from : message.from) {
       check(from.address, "From");
       if (config_.check_display_name) {
-        for (const std::string& shown : AddressesIn(from.display_name)) {
+        for (const std::string& shown : AddressesInText(from.display_name)) {
           check(shown, "From display name");
         }
       }

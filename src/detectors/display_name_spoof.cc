@@ -17,33 +17,6 @@
 namespace becguard::detectors {
 namespace {
 
-bool IsLocalChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
-         c == '+' || c == '%' || c == '\'';
-}
-
-bool IsDomainChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-// Addresses written inside a display name, lower-case ("x@y.com" in "Name <x@y.com>").
-std::vector<std::string> EmbeddedAddresses(std::string_view display_name) {
-  const std::string text = AsciiLower(display_name);
-  std::vector<std::string> out;
-  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
-    std::size_t begin = at;
-    while (begin > 0 && IsLocalChar(text[begin - 1])) --begin;
-    std::size_t end = at + 1;
-    while (end < text.size() && IsDomainChar(text[end])) ++end;
-    while (end > at + 1 && text[end - 1] == '.') --end;
-    if (begin == at || text.find('.', at) >= end) continue;
-    std::string address = text.substr(begin, end - begin);
-    while (!address.empty() && address.front() == '.') address.erase(address.begin());
-    if (std::find(out.begin(), out.end(), address) == out.end()) out.push_back(address);
-  }
-  return out;
-}
-
 bool IsEmojiLike(UChar32 c) {
   return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF) || c == 0xFE0F || c == 0x2640 ||
          c == 0x2642 || (c >= 0x1F3FB && c <= 0x1F3FF);
@@ -92,7 +65,7 @@ class DisplayNameSpoof final : public Detector {
       detail += why;
     };
 
-    for (const std::string& shown : EmbeddedAddresses(from->display_name)) {
+    for (const std::string& shown : AddressesInText(from->display_name)) {
       if (shown == from->address) continue;
       const auto at = shown.rfind('@');
       const std::string shown_reg = domain::RegistrableDomain(shown.substr(at + 1));

@@ -76,6 +76,14 @@ TEST(AddressRelationTest, HomeDomainsAndProtectedSides) {
   EXPECT_FALSE(OnHomeDomain(org, unaddressed[0], "larkspurtech.com"));
 }
 
+TEST(AddressRelationTest, AddressesInTextFindsEachAddressOnceWithoutQuotes) {
+  EXPECT_EQ(AddressesInText("\"CEO <CEO@Real.co.jp> secured by [mailto:relay@365-offices.com]\""),
+            (std::vector<std::string>{"ceo@real.co.jp", "relay@365-offices.com"}));
+  EXPECT_EQ(AddressesInText("'x@y.com' or x@y.com."), std::vector<std::string>{"x@y.com"});
+  EXPECT_EQ(AddressesInText("o'brien@pub.ie"), std::vector<std::string>{"o'brien@pub.ie"});
+  EXPECT_TRUE(AddressesInText("user@localhost, @handle, a@").empty());
+}
+
 TEST(AddressRelationTest, Formatting) {
   EXPECT_EQ(FormatAddress(Addr("Jane Roe", "Jane.Roe@Example.com")),
             "Jane Roe <jane.roe@example.com>");
