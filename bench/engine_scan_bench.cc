@@ -31,7 +31,7 @@ void ScanCorpus(benchmark::State& state, const char* folder) {
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     const std::string& raw = messages[i++ % messages.size()];
-    auto report = engine->Scan(ScanInput{raw, "bench"});
+    auto report = engine->Scan(ScanInput{raw, "bench", {}});
     benchmark::DoNotOptimize(report);
     bytes += raw.size();
   }

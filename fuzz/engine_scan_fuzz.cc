@@ -29,7 +29,7 @@ const becguard::Engine& GetEngine() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view raw(reinterpret_cast<const char*>(data), size);
-  auto report = GetEngine().Scan(becguard::ScanInput{raw, "fuzz"});
+  auto report = GetEngine().Scan(becguard::ScanInput{raw, "fuzz", {}});
   if (!report) std::abort();  // malformed mail is data: the engine must always answer
   if (report->score < 0 || report->score > 100) std::abort();
   return 0;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "becguard/config.h"
 #include "becguard/message.h"
@@ -17,9 +18,21 @@
 
 namespace becguard {
 
+// What the MTA knew about the SMTP session (milter, or `scan --client-ip ...`). Absent when a
+// stored file is scanned; authentication then relies on the trusted Received header or on
+// Authentication-Results from a configured authserv-id.
+struct SmtpEnvelope {
+  std::string client_ip;             // connecting peer, "192.0.2.1" or "2001:db8::1"
+  std::string client_name;           // reverse name the MTA resolved, may be empty
+  std::string helo;                  // HELO/EHLO argument
+  std::string mail_from;             // MAIL FROM address without <>; empty for bounces
+  std::vector<std::string> rcpt_to;  // RCPT TO addresses without <>
+};
+
 struct ScanInput {
   std::string_view raw;  // the whole message, headers and body
   std::string origin;    // file name or queue id, for logs and output
+  std::optional<SmtpEnvelope> envelope;
 };
 
 // Command-line overrides of the config.

@@ -22,6 +22,16 @@ struct ScoredFinding {
   std::string Name() const;  // "header.reply_to_mismatch" or "combo.<name>"
 };
 
+// One authentication method's outcome as becguard saw it (verified itself, or trusted from an
+// Authentication-Results header of a configured authserv-id). Rendered by the milter as an
+// RFC 8601 Authentication-Results header.
+struct AuthMethodResult {
+  std::string method;      // "spf" | "dkim" | "dmarc" | "arc"
+  std::string result;      // RFC 8601 result: "pass", "fail", "softfail", "none", "temperror", ...
+  std::string properties;  // "smtp.mailfrom=example.com", "header.d=example.com header.s=sel"
+  std::string reason;      // optional human-readable reason
+};
+
 struct ScanReport {
   std::string message_id;
   std::string subject;
@@ -30,6 +40,7 @@ struct ScanReport {
   Verdict verdict = Verdict::kClean;
   std::vector<ScoredFinding> findings;  // by weight, strongest first
   std::vector<std::string> warnings;    // e.g. the store could not be read or written
+  std::vector<AuthMethodResult> auth;   // empty when no authentication was checked or trusted
 };
 
 }  // namespace becguard

@@ -48,7 +48,7 @@ TEST(EngineTest, DisabledDetectorProducesNoFindings) {
       "[detectors.campaign_pattern]\nenabled = false\n",
       "/");
   ASSERT_TRUE(engine) << engine.error().ToString();
-  auto report = (*engine)->Scan(ScanInput{ReadFixture("g07-campaign-pattern.eml"), "t"});
+  auto report = (*engine)->Scan(ScanInput{ReadFixture("g07-campaign-pattern.eml"), "t", {}});
   ASSERT_TRUE(report);
   for (const ScoredFinding& f : report->findings) {
     EXPECT_NE(f.finding.id, FindingId::kCampaignPattern);
@@ -60,7 +60,7 @@ TEST(EngineTest, EmptyAndGarbageInputStillGetAVerdict) {
   ASSERT_NE(engine, nullptr);
   for (std::string raw : {std::string(), std::string("\0\0\xff\xfe garbage", 14),
                           std::string(100000, '\n'), std::string("From: <\n\n")}) {
-    auto report = engine->Scan(ScanInput{raw, "t"});
+    auto report = engine->Scan(ScanInput{raw, "t", {}});
     ASSERT_TRUE(report);
     EXPECT_GE(report->score, 0);
     EXPECT_LE(report->score, 100);
@@ -70,7 +70,7 @@ TEST(EngineTest, EmptyAndGarbageInputStillGetAVerdict) {
 TEST(EngineTest, ScanReportCarriesIdentityAndSortedFindings) {
   auto engine = FixtureEngine();
   ASSERT_NE(engine, nullptr);
-  auto report = engine->Scan(ScanInput{ReadFixture("g01-reply-to-embeds-from.eml"), "t"});
+  auto report = engine->Scan(ScanInput{ReadFixture("g01-reply-to-embeds-from.eml"), "t", {}});
   ASSERT_TRUE(report);
   EXPECT_EQ(report->verdict, Verdict::kBec);
   EXPECT_EQ(report->from, "rosa.delgado@delmarfreight.com.au");
@@ -91,14 +91,15 @@ TEST(EngineTest, ConcurrentScansGiveTheSameResults) {
       messages.push_back(ReadFixture(entry.path().filename()));
   }
   std::vector<int> expected;
-  for (const std::string& m : messages) expected.push_back(engine->Scan(ScanInput{m, "t"})->score);
+  for (const std::string& m : messages)
+    expected.push_back(engine->Scan(ScanInput{m, "t", {}})->score);
   std::vector<std::vector<int>> seen(4);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int round = 0; round < 5; ++round) {
         for (const std::string& m : messages)
-          seen[t].push_back(engine->Scan(ScanInput{m, "t"})->score);
+          seen[t].push_back(engine->Scan(ScanInput{m, "t", {}})->score);
       }
     });
   }

@@ -27,7 +27,7 @@ int RunLearn(const Engine& engine, const LearnOptions& options) {
   source.ForEach(
       [&](RawMessage&& raw) {
         progress.Tick();
-        auto result = engine.Learn(ScanInput{raw.bytes, raw.origin});
+        auto result = engine.Learn(ScanInput{raw.bytes, raw.origin, {}});
         if (result) {
           ++learned;
         } else {
