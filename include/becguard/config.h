@@ -58,6 +58,12 @@ struct StoreConfig {
   LearnPolicy learn_on_scan = LearnPolicy::kClean;
 };
 
+// Mail authentication (SPF, DKIM, DMARC), [auth].
+struct AuthConfig {
+  // The authserv-id becguard writes in its own Authentication-Results header (milter).
+  std::string authserv_id = "becguard";
+};
+
 struct Config {
   std::string data_dir;                // lexicons, freemail list, IOCs; default: built-in path
   std::string scores_file;             // default: <data_dir>/scores.toml
@@ -69,6 +75,7 @@ struct Config {
   PartnersConfig partners;
   Limits limits;
   StoreConfig store;
+  AuthConfig auth;
 };
 
 }  // namespace becguard

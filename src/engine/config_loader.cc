@@ -187,7 +187,9 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
   BECGUARD_RETURN_IF_ERROR(
       CheckKeys(root, "the top level",
                 {"data_dir", "scores_file", "ioc_files", "cache_dir", "organization", "partners",
-                 "limits", "store", "scoring", "detectors"}));
+                 "limits", "store", "scoring", "detectors", "auth",
+                 // Front-end sections, read by the front end from the same file.
+                 "milter"}));
   LoadedConfig loaded;
   Config& config = loaded.config;
 
