@@ -20,6 +20,10 @@ PACKAGES=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libexpected-dev
   # crypto (SHA-256 of attachments)
   libssl-dev
+  # milter and its end-to-end tests (a private Postfix instance on loopback)
+  libmilter-dev postfix swaks
+  # mail authentication and its tests (a local DNS server, generated DKIM keys)
+  libspf2-dev libopendkim-dev libopendmarc-dev libunbound-dev unbound opendkim-tools dnsutils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 time
 )
@@ -38,6 +42,9 @@ fi
 
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Postfix is only ever run as a private test instance; keep its package from configuring a
+# system mailer.
+echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"
