@@ -103,10 +103,14 @@ Confusion CountAt(const std::vector<std::pair<int, bool>>& scores, double thresh
 }
 
 nlohmann::json ConfusionJson(const Confusion& c) {
-  return {{"threshold", c.threshold}, {"tp", c.tp},
-          {"fn", c.fn},               {"fp", c.fp},
-          {"tn", c.tn},               {"precision", c.Precision()},
-          {"recall", c.Recall()},     {"fpr", c.Fpr()}};
+  return {{"threshold", c.threshold},
+          {"tp", c.tp},
+          {"fn", c.fn},
+          {"fp", c.fp},
+          {"tn", c.tn},
+          {"precision", c.Precision()},
+          {"recall", c.Recall()},
+          {"fpr", c.Fpr()}};
 }
 
 // What calibration needs to re-score a message: each finding's id, group and strength, and the
@@ -239,9 +243,9 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
   std::cout << "\nconfusion matrix (positive = every label not ham/legit):\n"
             << "  flagged at        TP      FN      FP      TN  precision  recall     FPR\n";
   for (const auto& [name, c] : {std::pair{"suspicious", at_suspicious}, std::pair{"bec", at_bec}}) {
-    std::cout << fmt::format("  {:<10} {:>4.0f} {:>5} {:>7} {:>7} {:>7}  {:>8.1f}%  {:>5.1f}%  {:>5.2f}%\n",
-                             name, c.threshold, c.tp, c.fn, c.fp, c.tn, 100 * c.Precision(),
-                             100 * c.Recall(), 100 * c.Fpr());
+    std::cout << fmt::format(
+        "  {:<10} {:>4.0f} {:>5} {:>7} {:>7} {:>7}  {:>8.1f}%  {:>5.1f}%  {:>5.2f}%\n", name,
+        c.threshold, c.tp, c.fn, c.fp, c.tn, 100 * c.Precision(), 100 * c.Recall(), 100 * c.Fpr());
   }
   print("by label and source folder", per_folder);
   if (per_scenario.size() > per_label.size()) print("by label and scenario", per_scenario);
