@@ -74,12 +74,17 @@ echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs,
 python3 bench/compare.py --becguard "$bin" "${pass[@]}"
 if [ "$needs_peers" = 1 ]; then
   # Evidence for "no network lookups": every socket the peers hold is on loopback.
-  pids=$(cat "$RSPAMD_PIDFILE" "$SPAMD_PIDFILE" 2>/dev/null | tr '\n' '|' | sed 's/|$//')
+  pids="$(cat "$RSPAMD_PIDFILE" 2>/dev/null), $(cat "$SPAMD_PIDFILE" 2>/dev/null)"
   outside=$(ss -tunap 2>/dev/null | grep -E "rspamd|spamd" | awk '{print $6}' |
     grep -vE '^(127\.0\.0\.1|\[::1\]|\[::ffff:127\.0\.0\.1\]|0\.0\.0\.0|\*|\[::\]):' || true)
   if [ -n "$outside" ]; then
     echo "compare.sh: WARNING: peer sockets outside loopback: $outside" >&2
   else
-    echo "peer sockets after the run: loopback only (pids ${pids//|/, })" >&2
+    echo "peer sockets after the run: loopback only (rspamd, spamd: $pids)" >&2
+  fi
+  if [ -n "${RSPAMD_LOG:-}" ] && [ -f "$RSPAMD_LOG" ]; then
+    # rspamd logs the DNS requests of every task; they can only go to the closed 127.0.0.1:1.
+    echo "rspamd tasks that attempted a DNS request (to 127.0.0.1:1, refused):" \
+      "$(grep -c 'dns req: [1-9]' "$RSPAMD_LOG" || true)" >&2
   fi
 fi
