@@ -251,7 +251,10 @@ def fmt(v):
 
 def rates(m):
     def r(k, n):
-        return f"{k}/{n} ({100 * k / n:.1f} %)" if n else "-"
+        if not n:
+            return "-"
+        v = 100 * k / n
+        return f"{k}/{n} ({v:.2f} %)" if 0 < v < 1 else f"{k}/{n} ({v:.1f} %)"
     return {"recall_flagged": r(m["tp"], m["pos"]), "recall_bec": r(m["tp_bec"], m["pos"]),
             "fpr_flagged": r(m["fp"], m["neg"]), "fpr_bec": r(m["fp_bec"], m["neg"]), **m}
 
