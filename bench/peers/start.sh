@@ -30,8 +30,28 @@ while [ "$spamd_port" = "$rspamd_port" ] || [ "$spamd_port" = "$controller_port"
   spamd_port=$(free_port)
 done
 
-# --- rspamd: Debian's configuration with our local.d / override.d as LOCAL_CONFDIR.
 r="$run/rspamd"
+s="$run/spamassassin"
+# Written first, so that stop.sh can clean up whatever did start if a later step fails.
+cat > "$run/peers.env" <<EOT
+RSPAMD_PORT=$rspamd_port
+RSPAMD_CONTROLLER_PORT=$controller_port
+RSPAMD_PIDFILE=$r/run/rspamd.pid
+RSPAMD_LOG=$r/log/rspamd.log
+SPAMD_PORT=$spamd_port
+SPAMD_PIDFILE=$s/spamd.pid
+SPAMD_LOG=$s/spamd.log
+PEER_WORKERS=$workers
+EOT
+
+fail() {
+  echo "start.sh: $*; see $run" >&2
+  bash "$here/stop.sh" "$run" >&2
+  exit 1
+}
+trap 'fail "a step failed (line $LINENO)"' ERR
+
+# --- rspamd: Debian's configuration with our local.d / override.d as LOCAL_CONFDIR.
 # db/ is kept between runs: it holds only the compiled Hyperscan cache (minutes to rebuild);
 # nothing is learned (no Redis, no Bayes), so runs stay independent.
 rm -rf "$r/conf" "$r/log" "$r/run"
@@ -64,10 +84,9 @@ fi
 rspamd -c /etc/rspamd/rspamd.conf "${rspamd_user[@]}" -p "$r/run/rspamd.pid" \
   --var="LOCAL_CONFDIR=$r/conf" --var="DBDIR=$r/db" --var="RUNDIR=$r/run" \
   --var="LOGDIR=$r/log" > "$r/log/start.out" 2>&1 ||
-  { cat "$r/log/start.out" >&2; exit 1; }
+  { cat "$r/log/start.out" >&2; fail "rspamd did not start"; }
 
 # --- spamd: Debian's rules, our site config (the plugin .pre files plus local.cf).
-s="$run/spamassassin"
 rm -rf "$s"
 mkdir -p "$s/site" "$s/home"
 cp /etc/spamassassin/*.pre "$s/site/"
@@ -81,21 +100,10 @@ spamd --daemonize --pidfile="$s/spamd.pid" --listen="127.0.0.1:$spamd_port" \
   --allowed-ips=127.0.0.1 --max-children="$workers" --min-children="$workers" \
   --min-spare=1 --max-spare="$workers" --local --nouser-config \
   --siteconfigpath="$s/site" --helper-home-dir="$s/home" --syslog="$s/spamd.log" \
-  "${spamd_user[@]}" > "$s/start.out" 2>&1 || { cat "$s/start.out" >&2; exit 1; }
-
-cat > "$run/peers.env" <<EOT
-RSPAMD_PORT=$rspamd_port
-RSPAMD_CONTROLLER_PORT=$controller_port
-RSPAMD_PIDFILE=$r/run/rspamd.pid
-RSPAMD_LOG=$r/log/rspamd.log
-SPAMD_PORT=$spamd_port
-SPAMD_PIDFILE=$s/spamd.pid
-SPAMD_LOG=$s/spamd.log
-PEER_WORKERS=$workers
-EOT
+  "${spamd_user[@]}" > "$s/start.out" 2>&1 || { cat "$s/start.out" >&2; fail "spamd did not start"; }
 
 # Wait until both answer (spamd compiles its rules first: several seconds).
-python3 - "$rspamd_port" "$spamd_port" <<'PY' || { echo "start.sh: peers did not come up; see $run" >&2; exit 1; }
+if ! python3 - "$rspamd_port" "$spamd_port" <<'PY' 
 import socket, sys, time
 rport, sport = int(sys.argv[1]), int(sys.argv[2])
 def rspamd_ok():
@@ -118,4 +126,8 @@ for check in (rspamd_ok, spamd_ok):
             sys.exit(1)
         time.sleep(0.5)
 PY
+then
+  fail "the peers did not answer within 120 s"
+fi
+trap - ERR
 echo "peers up: rspamd 127.0.0.1:$rspamd_port, spamd 127.0.0.1:$spamd_port ($workers workers each; $run)"
