@@ -241,7 +241,9 @@ def bec_hits(results, items, top):
 
 
 def pct(x):
-    return "-" if x is None else f"{100 * x:.1f} %"
+    if x is None:
+        return "-"
+    return f"{100 * x:.2f} %" if 0 < x < 0.01 else f"{100 * x:.1f} %"
 
 
 def markdown(rows, hit_tables, meta):
