@@ -32,11 +32,13 @@ mail, reproducibly; standard library only (Python >= 3.11 for tomllib).
 Re-run it after adding findings: new ids are picked up from scores.toml and the eval output.
 """
 import argparse
+import atexit
 import hashlib
 import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -278,6 +280,7 @@ def main():
     bec_root = os.path.join(args.corpus, "bec-dev")
     labels = read_labels(os.path.join(bec_root, "labels.tsv"))
     tmp = tempfile.mkdtemp(prefix="becguard-calibrate-")
+    atexit.register(shutil.rmtree, tmp, True)
     config = os.path.join(tmp, "bec-dev.toml")
     with open(config, "w") as f:
         subprocess.run([sys.executable, "bench/context_to_config.py",

@@ -11,12 +11,14 @@ flags at its required_score 5.0. Speed is wall clock over the whole sample with 
 Standard library only.
 """
 import argparse
+import atexit
 import concurrent.futures
 import hashlib
 import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -311,6 +313,7 @@ def main():
     systems = args.systems.split(",")
     bec_config = args.bec_config
     tmpdir = tempfile.mkdtemp(prefix="becguard-compare-")
+    atexit.register(shutil.rmtree, tmpdir, True)
     context = os.path.join(args.corpus, "bec-dev", "context.toml")
     if not bec_config and os.path.exists(context):
         bec_config = os.path.join(tmpdir, "bec-dev.toml")
