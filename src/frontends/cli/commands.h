@@ -31,6 +31,7 @@ struct EvalOptions {
   std::string root;         // directory the labels file's paths are relative to
   std::string labels_file;  // default: <root>/labels.tsv, else <root>/manifest.tsv
   bool json = false;
+  bool per_message = false;  // JSON: every message's findings with strengths (for calibration)
   int jobs = 0;
 };
 

@@ -1,6 +1,8 @@
 // becguard eval: detection quality on a labelled tree. Prints recall on positive labels (bec,
 // phish, ...) and false-positive rate on negative labels (ham, legit), per label, per source
-// folder and per scenario, per-finding hit rates, and a threshold sweep for calibration.
+// folder and per scenario, precision and a confusion matrix at both verdict thresholds, per-finding
+// hit rates, and a threshold sweep for calibration. --per-message adds every message's findings
+// with their strengths to the JSON, which bench/calibrate.py re-scores with candidate weights.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -77,6 +79,59 @@ std::string Rate(std::size_t k, std::size_t n) {
   return n == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * k / n);
 }
 
+// Positives = every label that is not a negative one (bec and phish alike).
+struct Confusion {
+  double threshold = 0;
+  std::size_t tp = 0, fn = 0, fp = 0, tn = 0;
+  double Precision() const { return tp + fp == 0 ? 0 : 1.0 * tp / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 0 : 1.0 * tp / (tp + fn); }
+  double Fpr() const { return fp + tn == 0 ? 0 : 1.0 * fp / (fp + tn); }
+};
+
+Confusion CountAt(const std::vector<std::pair<int, bool>>& scores, double threshold) {
+  Confusion c;
+  c.threshold = threshold;
+  for (const auto& [score, positive] : scores) {
+    const bool flagged = score >= threshold;
+    if (positive) {
+      (flagged ? c.tp : c.fn)++;
+    } else {
+      (flagged ? c.fp : c.tn)++;
+    }
+  }
+  return c;
+}
+
+nlohmann::json ConfusionJson(const Confusion& c) {
+  return {{"threshold", c.threshold},
+          {"tp", c.tp},
+          {"fn", c.fn},
+          {"fp", c.fp},
+          {"tn", c.tn},
+          {"precision", c.Precision()},
+          {"recall", c.Recall()},
+          {"fpr", c.Fpr()}};
+}
+
+// What calibration needs to re-score a message: each finding's id, group and strength, and the
+// points it got under the current weights.
+nlohmann::json MessageJson(const LabelledFile& file, const ScanReport& report) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const ScoredFinding& f : report.findings) {
+    nlohmann::json entry = {{"id", f.Name()}, {"weight", f.weight}};
+    if (f.finding.id != FindingId::kComposite) {
+      entry["group"] = std::string(FindingGroupName(GetFindingInfo(f.finding.id).group));
+      entry["strength"] = f.finding.strength;
+    }
+    findings.push_back(std::move(entry));
+  }
+  return {{"file", file.path},
+          {"label", file.label},
+          {"scenario", file.scenario},
+          {"score", report.score},
+          {"verdict", std::string(VerdictName(report.verdict))},
+          {"findings", std::move(findings)}};
+}
 }  // namespace
 
 int RunEval(const Engine& engine, const EvalOptions& options) {
@@ -107,6 +162,7 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
   std::map<std::string, std::map<std::string, std::size_t>> finding_hits;  // label -> id -> n
   std::vector<std::pair<int, bool>> scores;                                // (score, positive)
   std::vector<std::string> misses;
+  nlohmann::json messages = nlohmann::json::array();
   std::size_t errors = 0;
   const auto suspicious = engine.suspicious_threshold();
 
@@ -134,6 +190,7 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
         for (const ScoredFinding& f : report.findings) ids.insert(f.Name());
         for (const std::string& id : ids) ++finding_hits[file.label][id];
         scores.emplace_back(report.score, positive);
+        if (options.per_message) messages.push_back(MessageJson(file, report));
         if (positive != flagged) {
           misses.push_back(fmt::format("{} {} score {} ({})", positive ? "MISS" : "FP  ", file.path,
                                        report.score, file.scenario));
@@ -144,18 +201,11 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
         ++errors;
       });
 
-  // Threshold sweep: what recall/FPR each threshold would give.
-  std::vector<std::tuple<int, double, double>> sweep;
-  std::size_t positives = 0, negatives = 0;
-  for (auto& [s, p] : scores) (p ? positives : negatives)++;
-  for (int t = 5; t <= 95; t += 5) {
-    std::size_t tp = 0, fp = 0;
-    for (auto& [s, p] : scores) {
-      if (s >= t) (p ? tp : fp)++;
-    }
-    sweep.emplace_back(t, positives ? 1.0 * tp / positives : 0,
-                       negatives ? 1.0 * fp / negatives : 0);
-  }
+  // Threshold sweep: what precision/recall/FPR each threshold would give.
+  std::vector<Confusion> sweep;
+  for (int t = 5; t <= 95; t += 5) sweep.push_back(CountAt(scores, t));
+  const Confusion at_suspicious = CountAt(scores, suspicious);
+  const Confusion at_bec = CountAt(scores, engine.bec_threshold());
 
   if (options.json) {
     nlohmann::json out;
@@ -169,8 +219,10 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
     out["scenarios"] = tallies(per_scenario);
     out["finding_hits"] = finding_hits;
     out["errors"] = errors;
-    for (auto& [t, r, f] : sweep)
-      out["sweep"].push_back({{"threshold", t}, {"recall", r}, {"fpr", f}});
+    out["confusion"] = {{"suspicious", ConfusionJson(at_suspicious)},
+                        {"bec", ConfusionJson(at_bec)}};
+    for (const Confusion& c : sweep) out["sweep"].push_back(ConfusionJson(c));
+    if (options.per_message) out["messages"] = std::move(messages);
     std::cout << out.dump(2) << "\n";
     return errors > 0 ? kExitInputError : 0;
   }
@@ -188,6 +240,13 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
   std::cout << fmt::format("labels: {}  (flagged = score >= {:.0f}, the suspicious threshold)\n",
                            labels_path, suspicious);
   print("by label", per_label);
+  std::cout << "\nconfusion matrix (positive = every label not ham/legit):\n"
+            << "  flagged at        TP      FN      FP      TN  precision  recall     FPR\n";
+  for (const auto& [name, c] : {std::pair{"suspicious", at_suspicious}, std::pair{"bec", at_bec}}) {
+    std::cout << fmt::format(
+        "  {:<10} {:>4.0f} {:>5} {:>7} {:>7} {:>7}  {:>8.1f}%  {:>5.1f}%  {:>5.2f}%\n", name,
+        c.threshold, c.tp, c.fn, c.fp, c.tn, 100 * c.Precision(), 100 * c.Recall(), 100 * c.Fpr());
+  }
   print("by label and source folder", per_folder);
   if (per_scenario.size() > per_label.size()) print("by label and scenario", per_scenario);
   std::cout << "\nfinding hit rates by label:\n";
@@ -201,10 +260,11 @@ int RunEval(const Engine& engine, const EvalOptions& options) {
     }
     std::cout << "\n";
   }
-  std::cout
-      << "\nthreshold sweep (positives = every label not ham/legit):\n  threshold  recall  FPR\n";
-  for (auto& [t, r, f] : sweep) {
-    std::cout << fmt::format("  {:>9}  {:>5.1f}%  {:>5.2f}%\n", t, 100 * r, 100 * f);
+  std::cout << "\nthreshold sweep (positives = every label not ham/legit):\n"
+               "  threshold  precision  recall    FPR\n";
+  for (const Confusion& c : sweep) {
+    std::cout << fmt::format("  {:>9.0f}  {:>8.1f}%  {:>5.1f}%  {:>5.2f}%\n", c.threshold,
+                             100 * c.Precision(), 100 * c.Recall(), 100 * c.Fpr());
   }
   if (!misses.empty()) {
     std::cout << "\nmisclassified at the suspicious threshold (" << misses.size() << "):\n";

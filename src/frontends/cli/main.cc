@@ -98,14 +98,17 @@ int main(int argc, char** argv) {
   CLI::App* eval_cmd = app.add_subcommand(
       "eval",
       "Measure detection on a labelled tree: recall per positive label (bec, phish), false-"
-      "positive rate per negative label (ham, legit), per folder and scenario, finding hit "
-      "rates and a threshold sweep.");
+      "positive rate per negative label (ham, legit), per folder and scenario, precision and a "
+      "confusion matrix, finding hit rates and a threshold sweep.");
   eval_cmd->add_option("root", eval.root, "directory the labels file's paths are relative to")
       ->required();
   eval_cmd->add_option("--labels", eval.labels_file,
                        "TSV with 'file' (or 'path') and 'label' columns (default: "
                        "<root>/labels.tsv, else <root>/manifest.tsv)");
   eval_cmd->add_flag("--json", eval.json, "JSON output");
+  eval_cmd->add_flag("--per-message", eval.per_message,
+                     "with --json: every message's findings, strengths and points (input of "
+                     "bench/calibrate.py)");
   eval_cmd->add_option("-j,--jobs", eval.jobs, "scanning threads (default: all cores)");
 
   try {
