@@ -2,6 +2,8 @@
 
 #include <iconv.h>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace becguard::milter {
@@ -83,11 +85,34 @@ std::optional<std::string> EncodeCharset(std::string_view text, std::string_view
   return out;
 }
 
+namespace {
+
+// Wraps an ASCII line at spaces to 76 columns; other lines (Japanese) are kept whole, well
+// within the 998-byte line limit.
+std::vector<std::string_view> Wrap(std::string_view line) {
+  constexpr std::size_t kWidth = 76;
+  std::vector<std::string_view> out;
+  const bool ascii = std::all_of(line.begin(), line.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  while (ascii && line.size() > kWidth) {
+    std::size_t cut = line.rfind(' ', kWidth);
+    if (cut == std::string_view::npos || cut == 0) break;
+    out.push_back(line.substr(0, cut));
+    line.remove_prefix(cut + 1);
+  }
+  out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
 std::string RenderPlainBanner(const std::string& text, std::string_view eol) {
   std::string out;
   for (std::string_view line : Lines(text)) {
-    out += line;
-    out += eol;
+    for (std::string_view part : Wrap(line)) {
+      out += part;
+      out += eol;
+    }
   }
   out += "----------------------------------------------------------------------";
   out += eol;

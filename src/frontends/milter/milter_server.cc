@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <filesystem>
 #include <thread>
 
@@ -86,36 +88,47 @@ int RunMilter(const MilterOptions& options) {
     milter_running = false;
   });
 
-  std::thread reloader;
-  std::atomic<bool> reloading{false};
+  // One reloader thread; SIGHUPs that arrive during a reload coalesce into one more reload.
+  std::mutex reload_mu;
+  std::condition_variable reload_cv;
+  unsigned long reload_requested = 0;
+  bool reload_stop = false;
+  std::thread reloader([&] {
+    unsigned long done = 0;
+    std::unique_lock<std::mutex> lock(reload_mu);
+    while (true) {
+      reload_cv.wait(lock, [&] { return reload_stop || reload_requested != done; });
+      if (reload_stop) return;
+      done = reload_requested;
+      lock.unlock();
+      auto next = LoadRuntime(options.config_path, options.engine_options);
+      if (!next) {
+        spdlog::error("reload failed, keeping the running configuration: {}",
+                      next.error().ToString());
+      } else {
+        const std::string& next_socket =
+            options.socket.empty() ? (*next)->config.socket : options.socket;
+        if (next_socket != socket ||
+            (*next)->config.workers != service.runtime.Get()->config.workers) {
+          spdlog::warn("milter.socket and milter.workers take effect on restart only");
+        }
+        SetLogLevel((*next)->config.log_level);
+        service.runtime.Set(*next);
+        spdlog::info("configuration reloaded");
+      }
+      lock.lock();
+    }
+  });
+
   bool stop_requested = false;
   while (milter_running) {
     const timespec tick{0, 200 * 1000 * 1000};
     const int sig = sigtimedwait(&signals, nullptr, &tick);
     if (sig == SIGHUP) {
-      if (reloading.exchange(true)) {
-        spdlog::warn("reload already in progress; SIGHUP ignored");
-        continue;
-      }
-      if (reloader.joinable()) reloader.join();
-      reloader = std::thread([&service, &options, &reloading, socket] {
-        auto next = LoadRuntime(options.config_path, options.engine_options);
-        if (!next) {
-          spdlog::error("reload failed, keeping the running configuration: {}",
-                        next.error().ToString());
-        } else {
-          const std::string& next_socket =
-              options.socket.empty() ? (*next)->config.socket : options.socket;
-          if (next_socket != socket || (*next)->config.workers !=
-                                           service.runtime.Get()->config.workers) {
-            spdlog::warn("milter.socket and milter.workers take effect on restart only");
-          }
-          SetLogLevel((*next)->config.log_level);
-          service.runtime.Set(*next);
-          spdlog::info("configuration reloaded");
-        }
-        reloading = false;
-      });
+      spdlog::info("SIGHUP: reloading the configuration");
+      std::lock_guard<std::mutex> lock(reload_mu);
+      ++reload_requested;
+      reload_cv.notify_one();
     } else if (sig == SIGTERM || sig == SIGINT) {
       spdlog::info("{}: stopping (no new connections; in-flight messages may finish)",
                    sig == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -125,7 +138,12 @@ int RunMilter(const MilterOptions& options) {
     }
   }
   milter_thread.join();
-  if (reloader.joinable()) reloader.join();
+  {
+    std::lock_guard<std::mutex> lock(reload_mu);
+    reload_stop = true;
+    reload_cv.notify_one();
+  }
+  reloader.join();
 
   // smfi_main returns once the listener stops; sessions run on detached threads.
   const auto grace = std::chrono::milliseconds(service.runtime.Get()->config.shutdown_grace_ms);
