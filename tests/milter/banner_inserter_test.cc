@@ -208,13 +208,14 @@ TEST(BannerInserterTest, Iso2022JpHtmlFindsBodyOnlyInAsciiState) {
   const std::string jis_fake = "\x1b$B$<body>!\x1b(B";
   const std::string raw =
       "From: a@example.com\r\nMIME-Version: 1.0\r\n"
-      "Content-Type: text/html; charset=iso-2022-jp\r\n\r\n<html>" + jis_fake +
-      "<body>\x1b$B$3$s$K$A$O\x1b(B</body></html>\r\n";
+      "Content-Type: text/html; charset=iso-2022-jp\r\n\r\n<html>" +
+      jis_fake + "<body>\x1b$B$3$s$K$A$O\x1b(B</body></html>\r\n";
   const ParsedMessage parsed = mime::Parse(raw, {});
   const BannerOutcome outcome = InsertBanner(raw, parsed, Text(BannerLanguage::kBoth), {});
   ASSERT_TRUE(outcome.changed) << outcome.reason;
   const std::string message = Rebuild(raw, outcome);
-  const std::string html = mime::ToUtf8(message.substr(message.find("\r\n\r\n") + 4), "iso-2022-jp").utf8;
+  const std::string html =
+      mime::ToUtf8(message.substr(message.find("\r\n\r\n") + 4), "iso-2022-jp").utf8;
   EXPECT_LT(html.find("<body>"), html.find(kJapaneseWords)) << html;
   EXPECT_LT(html.find(kJapaneseWords), html.find("こんにちは"));
 }

@@ -79,7 +79,8 @@ TEST(HeaderRendererTest, FoldsLongValuesAtSpaces) {
   const std::string folded = FoldHeaderValue("X-BEC-Findings", words);
   EXPECT_NE(folded.find("\n\t"), std::string::npos);
   std::string unfolded = folded;
-  for (std::size_t p; (p = unfolded.find("\n\t")) != std::string::npos;) unfolded.replace(p, 2, " ");
+  for (std::size_t p; (p = unfolded.find("\n\t")) != std::string::npos;)
+    unfolded.replace(p, 2, " ");
   EXPECT_EQ(unfolded + " ", words);
 }
 

@@ -61,8 +61,7 @@ dir = "/tmp/q"
 void ExpectError(std::string_view toml, std::string_view fragment) {
   auto config = ParseMilterConfig(toml);
   ASSERT_FALSE(config.has_value()) << toml;
-  EXPECT_NE(config.error().message().find(fragment), std::string::npos)
-      << config.error().message();
+  EXPECT_NE(config.error().message().find(fragment), std::string::npos) << config.error().message();
 }
 
 TEST(MilterConfigTest, RejectsBadValuesWithClearMessages) {
@@ -75,7 +74,8 @@ TEST(MilterConfigTest, RejectsBadValuesWithClearMessages) {
   ExpectError("[milter]\nsocket = \"/run/x.sock\"\n", "socket must be");
   ExpectError("[milter]\nscan_timeout_ms = 0\n", "scan_timeout_ms must be an integer");
   ExpectError("[milter]\nworkers = \"4\"\n", "workers must be an integer");
-  ExpectError("[milter]\nreject_reply = \"line\\nX-Injected: 1\"\n", "reject_reply must be one line");
+  ExpectError("[milter]\nreject_reply = \"line\\nX-Injected: 1\"\n",
+              "reject_reply must be one line");
   ExpectError("[milter]\nreject_reply = \"100% sure\"\n", "without '%'");
   ExpectError("[milter.subject_tag]\nbec = \"\"\n", "must not be empty");
   ExpectError("[milter.banner]\nlanguage = \"fr\"\n", "banner.language");

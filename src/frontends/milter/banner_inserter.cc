@@ -112,8 +112,8 @@ std::optional<PartChange> ChangePart(std::string_view raw, const RawPart& part, 
   change.end = part.content_end;
   change.english_fallback = fallback;
   if (identity) {
-    change.content = std::string(content.substr(0, point)) + *banner +
-                     std::string(content.substr(point));
+    change.content =
+        std::string(content.substr(0, point)) + *banner + std::string(content.substr(point));
   } else if (cte == "quoted-printable") {
     const auto at = QuotedPrintableEncodedOffset(content, point);
     if (!at) return std::nullopt;
@@ -128,8 +128,8 @@ std::optional<PartChange> ChangePart(std::string_view raw, const RawPart& part, 
     // Keep the line breaks that ended the original encoded text.
     std::size_t tail = content.size();
     while (tail > 0 && (content[tail - 1] == '\r' || content[tail - 1] == '\n')) --tail;
-    change.content = Base64Encode(updated, LineEndOf(content, message_eol)) +
-                     std::string(content.substr(tail));
+    change.content =
+        Base64Encode(updated, LineEndOf(content, message_eol)) + std::string(content.substr(tail));
   }
   return change;
 }

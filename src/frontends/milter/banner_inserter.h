@@ -21,8 +21,8 @@ namespace becguard::milter {
 
 struct BannerOutcome {
   bool changed = false;
-  std::string body;         // the new body (after the header/body separator) when changed
-  std::string reason;       // why the body was left alone, when not changed
+  std::string body;    // the new body (after the header/body separator) when changed
+  std::string reason;  // why the body was left alone, when not changed
   int parts_changed = 0;
   bool used_english_fallback = false;
 };

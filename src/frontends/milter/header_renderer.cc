@@ -22,7 +22,8 @@ bool IsToken(std::string_view s) {
   if (s.empty()) return false;
   for (unsigned char c : s) {
     if (c <= 0x20 || c >= 0x7f) return false;
-    if (std::string_view("()<>@,;:\\\"/[]?=").find(static_cast<char>(c)) != std::string_view::npos) {
+    if (std::string_view("()<>@,;:\\\"/[]?=").find(static_cast<char>(c)) !=
+        std::string_view::npos) {
       return false;
     }
   }

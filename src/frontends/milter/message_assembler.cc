@@ -38,7 +38,8 @@ void MessageAssembler::AddHeader(std::string_view name, std::string_view value,
   line += "\r\n";
   Append(line);
   std::string_view stored = v;
-  while (has_leading_space && !stored.empty() && (stored.front() == ' ' || stored.front() == '\t')) {
+  while (has_leading_space && !stored.empty() &&
+         (stored.front() == ' ' || stored.front() == '\t')) {
     stored.remove_prefix(1);
   }
   headers_.push_back({std::string(name), std::string(stored)});

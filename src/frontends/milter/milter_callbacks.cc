@@ -131,8 +131,8 @@ bool ApplyChanges(SMFICTX* ctx, const Session& session, const MilterResponse& re
 }
 
 sfsistat OnNegotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned long f2,
-                     unsigned long f3, unsigned long* pf0, unsigned long* pf1,
-                     unsigned long* pf2, unsigned long* pf3) {
+                     unsigned long f3, unsigned long* pf0, unsigned long* pf1, unsigned long* pf2,
+                     unsigned long* pf3) {
   (void)f2;
   try {
     Session* session = GetSession(ctx);
@@ -160,8 +160,7 @@ sfsistat OnConnect(SMFICTX* ctx, char* hostname, _SOCK_ADDR* addr) {
     if (addr != nullptr && addr->sa_family == AF_INET) {
       inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(addr)->sin_addr, buffer, sizeof buffer);
     } else if (addr != nullptr && addr->sa_family == AF_INET6) {
-      inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(addr)->sin6_addr, buffer,
-                sizeof buffer);
+      inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(addr)->sin6_addr, buffer, sizeof buffer);
     }
     session->envelope.client_ip = buffer;
     return SMFIS_CONTINUE;
@@ -185,8 +184,8 @@ sfsistat OnEnvFrom(SMFICTX* ctx, char** argv) {
     session->envelope.mail_from = StripAngles(argv != nullptr ? argv[0] : nullptr);
     session->envelope.rcpt_to.clear();
     session->failed = false;
-    session->message = std::make_shared<MessageAssembler>(
-        g_service->runtime.Get()->config.max_message_bytes);
+    session->message =
+        std::make_shared<MessageAssembler>(g_service->runtime.Get()->config.max_message_bytes);
     return SMFIS_CONTINUE;
   } catch (...) {
     return FailSafe(ctx, "internal error in mail from");
@@ -245,10 +244,9 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
   auto message = std::move(session->message);
   if (!message) return FailSafe(ctx, "end of message without a message");
   if (message->over_limit()) {
-    MilterResponse response =
-        Fallback(config, config.oversize_action,
-                 "message of " + std::to_string(message->total_bytes()) +
-                     " bytes is over milter.max_message_bytes");
+    MilterResponse response = Fallback(config, config.oversize_action,
+                                       "message of " + std::to_string(message->total_bytes()) +
+                                           " bytes is over milter.max_message_bytes");
     spdlog::warn("queue_id={} verdict=none size={} action={} reason=\"{}\"", queue_id,
                  message->total_bytes(), response.actions, response.note);
     return Answer(ctx, response);
@@ -265,8 +263,8 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
     const auto begin = std::chrono::steady_clock::now();
     try {
       ParsedMessage parsed;
-      auto scanned = runtime->engine->ScanParsed(
-          ScanInput{message->raw(), queue_id, envelope}, parsed);
+      auto scanned =
+          runtime->engine->ScanParsed(ScanInput{message->raw(), queue_id, envelope}, parsed);
       if (scanned) {
         report = std::move(*scanned);
         response = Decide(runtime->config, runtime->engine->config().auth.authserv_id,
@@ -309,15 +307,16 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
   lock.unlock();
 
   if (response.store_in_quarantine_dir) {
-    auto stored = StoreInQuarantine(config.quarantine_dir, queue_id, response.insert_top,
-                                    message->raw());
+    auto stored =
+        StoreInQuarantine(config.quarantine_dir, queue_id, response.insert_top, message->raw());
     if (!stored) return FailSafe(ctx, stored.error().ToString());
   }
   if (!ApplyChanges(ctx, *session, response)) {
     return FailSafe(ctx, "the MTA refused a header or body change");
   }
   std::string findings;
-  for (const ScoredFinding& f : report.findings) findings += (findings.empty() ? "" : ",") + f.Name();
+  for (const ScoredFinding& f : report.findings)
+    findings += (findings.empty() ? "" : ",") + f.Name();
   g_service->messages.fetch_add(1);
   spdlog::info("queue_id={} verdict={} score={} findings={} action={} scan_us={}{}{}", queue_id,
                VerdictName(report.verdict), report.score, findings.empty() ? "-" : findings,

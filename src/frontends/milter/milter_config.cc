@@ -109,7 +109,8 @@ Result<std::vector<Action>> ParseActions(const toml::table& table, std::string_v
     modifies = modifies || a != Action::kReject;
   }
   if (reject && modifies) {
-    return Invalid(where + ": \"reject\" cannot be combined with other actions (a rejected "
+    return Invalid(where +
+                   ": \"reject\" cannot be combined with other actions (a rejected "
                    "message is not delivered)");
   }
   return out;
@@ -121,12 +122,12 @@ Result<MilterConfig> ParseTable(const toml::table& root) {
   if (node == nullptr) return config;
   const toml::table* milter = node->as_table();
   if (milter == nullptr) return Invalid("[milter] must be a table");
-  BECGUARD_RETURN_IF_ERROR(CheckKeys(
-      *milter, "milter",
-      {"socket", "workers", "queue_limit", "scan_timeout_ms", "session_timeout_s",
-       "shutdown_grace_ms", "max_message_bytes", "default_action", "oversize_action",
-       "reject_reply", "tempfail_reply", "log_level", "actions", "subject_tag", "banner",
-       "quarantine"}));
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKeys(*milter, "milter",
+                {"socket", "workers", "queue_limit", "scan_timeout_ms", "session_timeout_s",
+                 "shutdown_grace_ms", "max_message_bytes", "default_action", "oversize_action",
+                 "reject_reply", "tempfail_reply", "log_level", "actions", "subject_tag", "banner",
+                 "quarantine"}));
   BECGUARD_RETURN_IF_ERROR(ReadString(*milter, "socket", "", config.socket));
   if (config.socket.rfind("unix:", 0) != 0 && config.socket.rfind("local:", 0) != 0 &&
       config.socket.rfind("inet:", 0) != 0 && config.socket.rfind("inet6:", 0) != 0) {
@@ -172,7 +173,7 @@ Result<MilterConfig> ParseTable(const toml::table& root) {
   BECGUARD_RETURN_IF_ERROR(ReadString(*milter, "tempfail_reply", "", config.tempfail_reply));
   BECGUARD_RETURN_IF_ERROR(CheckOneLine(config.tempfail_reply, "tempfail_reply", true));
   BECGUARD_RETURN_IF_ERROR(ReadString(*milter, "log_level", "", config.log_level));
-  static constexpr std::string_view kLevels[] = {"trace", "debug", "info", "warn",
+  static constexpr std::string_view kLevels[] = {"trace", "debug",    "info", "warn",
                                                  "error", "critical", "off"};
   bool level_ok = false;
   for (std::string_view level : kLevels) level_ok = level_ok || level == config.log_level;
@@ -204,13 +205,15 @@ Result<MilterConfig> ParseTable(const toml::table& root) {
       CheckOneLine(config.subject_tag_suspicious, "subject_tag.suspicious", false));
   BECGUARD_RETURN_IF_ERROR(CheckOneLine(config.subject_tag_bec, "subject_tag.bec", false));
   if (config.subject_tag_suspicious.empty() || config.subject_tag_bec.empty()) {
-    return Invalid("subject_tag values must not be empty (remove \"subject_tag\" from the "
-                   "actions instead)");
+    return Invalid(
+        "subject_tag values must not be empty (remove \"subject_tag\" from the "
+        "actions instead)");
   }
   if (const toml::node* banner_node = milter->get("banner")) {
     const toml::table* banner = banner_node->as_table();
     if (banner == nullptr) return Invalid("banner must be a table");
-    BECGUARD_RETURN_IF_ERROR(CheckKeys(*banner, "milter.banner", {"language", "text_en", "text_ja"}));
+    BECGUARD_RETURN_IF_ERROR(
+        CheckKeys(*banner, "milter.banner", {"language", "text_en", "text_ja"}));
     if (banner->contains("language")) {
       BECGUARD_RETURN_IF_ERROR(ReadString(*banner, "language", "banner.", text));
       if (text == "en") {
@@ -302,8 +305,8 @@ Result<MilterConfig> ParseMilterConfig(std::string_view config_toml) {
     toml::table root = toml::parse(config_toml);
     return ParseTable(root);
   } catch (const toml::parse_error& e) {
-    return tl::unexpected(Error(ErrorCode::kInvalidArgument,
-                                std::string("config: TOML syntax: ") + std::string(e.description())));
+    return tl::unexpected(Error(ErrorCode::kInvalidArgument, std::string("config: TOML syntax: ") +
+                                                                 std::string(e.description())));
   } catch (const std::exception& e) {
     return tl::unexpected(Error(ErrorCode::kInternal, std::string("config: ") + e.what()));
   }

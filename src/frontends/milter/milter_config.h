@@ -36,18 +36,17 @@ enum class BannerLanguage { kEnglish, kJapanese, kBoth };
 struct MilterConfig {
   // "unix:/run/becguard/milter.sock" or "inet:11332@127.0.0.1" (libmilter syntax).
   std::string socket = "unix:/run/becguard/milter.sock";
-  int workers = 0;                 // scanning threads; 0 = number of cores
-  int queue_limit = 256;           // scans waiting for a worker before new ones get the fallback
-  int scan_timeout_ms = 5000;      // per message; on timeout the fallback applies
-  int session_timeout_s = 300;     // libmilter's I/O timeout towards the MTA
-  int shutdown_grace_ms = 10000;   // SIGTERM: how long in-flight messages may finish
+  int workers = 0;                // scanning threads; 0 = number of cores
+  int queue_limit = 256;          // scans waiting for a worker before new ones get the fallback
+  int scan_timeout_ms = 5000;     // per message; on timeout the fallback applies
+  int session_timeout_s = 300;    // libmilter's I/O timeout towards the MTA
+  int shutdown_grace_ms = 10000;  // SIGTERM: how long in-flight messages may finish
   std::size_t max_message_bytes = 64u << 20;  // larger messages get oversize_action
   FallbackAction default_action = FallbackAction::kTempfail;
   FallbackAction oversize_action = FallbackAction::kTempfail;  // default: default_action
   // Per verdict; empty = accept untouched.
   std::vector<Action> clean_actions = {Action::kHeaders};
-  std::vector<Action> suspicious_actions = {Action::kHeaders, Action::kBanner,
-                                            Action::kSubjectTag};
+  std::vector<Action> suspicious_actions = {Action::kHeaders, Action::kBanner, Action::kSubjectTag};
   std::vector<Action> bec_actions = {Action::kHeaders, Action::kBanner, Action::kSubjectTag,
                                      Action::kQuarantine};
   std::string subject_tag_suspicious = "[SUSPICIOUS]";

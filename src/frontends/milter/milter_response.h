@@ -29,10 +29,10 @@ struct HeaderChange {
 
 struct MilterResponse {
   MilterStatus status = MilterStatus::kAccept;
-  std::string rcode, xcode, reply;        // for kTempfail / kReject
-  std::vector<HeaderChange> changes;      // applied in order (deletions in descending index)
-  std::vector<HeaderField> insert_top;    // inserted at the top, in this order
-  std::vector<HeaderField> append;        // added at the end (e.g. a missing Subject)
+  std::string rcode, xcode, reply;      // for kTempfail / kReject
+  std::vector<HeaderChange> changes;    // applied in order (deletions in descending index)
+  std::vector<HeaderField> insert_top;  // inserted at the top, in this order
+  std::vector<HeaderField> append;      // added at the end (e.g. a missing Subject)
   std::optional<std::string> new_body;
   std::optional<std::string> hold_reason;  // smfi_quarantine (Postfix hold queue)
   bool store_in_quarantine_dir = false;    // then discard once stored

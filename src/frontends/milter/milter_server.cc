@@ -17,8 +17,8 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "frontends/milter/milter_service.h"
@@ -76,10 +76,10 @@ int RunMilter(const MilterOptions& options) {
     spdlog::error("cannot listen on {} (check the address and permissions)", socket);
     return 4;
   }
-  spdlog::info("becguard milter listening on {} (engine store: {}, {} workers)", socket,
-               (*loaded)->engine->has_store() ? "yes" : "no",
-               config.workers > 0 ? config.workers
-                                  : static_cast<int>(std::thread::hardware_concurrency()));
+  spdlog::info(
+      "becguard milter listening on {} (engine store: {}, {} workers)", socket,
+      (*loaded)->engine->has_store() ? "yes" : "no",
+      config.workers > 0 ? config.workers : static_cast<int>(std::thread::hardware_concurrency()));
 
   std::atomic<bool> milter_running{true};
   int milter_result = MI_SUCCESS;

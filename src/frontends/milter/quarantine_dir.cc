@@ -45,11 +45,13 @@ Result<std::string> StoreInQuarantine(const std::string& dir, std::string_view q
   const std::string tmp = dir + "/." + base + ".tmp";
   const std::string path = dir + "/" + base + ".eml";
   const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-  if (fd < 0) return MakeError(ErrorCode::kUnavailable, "quarantine: " + tmp + ": " + strerror(errno));
+  if (fd < 0)
+    return MakeError(ErrorCode::kUnavailable, "quarantine: " + tmp + ": " + strerror(errno));
   std::string head;
   for (const HeaderField& h : headers) {
     std::string value = h.value;
-    for (std::size_t p = value.find("\n\t"); p != std::string::npos; p = value.find("\n\t", p + 3)) {
+    for (std::size_t p = value.find("\n\t"); p != std::string::npos;
+         p = value.find("\n\t", p + 3)) {
       value.replace(p, 1, "\r\n");
     }
     head += h.name + ": " + value + "\r\n";

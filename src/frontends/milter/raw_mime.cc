@@ -87,7 +87,8 @@ ContentType ParseContentType(const std::string& value) {
   if (ct == nullptr) return out;
   const char* type = g_mime_content_type_get_media_type(ct);
   const char* subtype = g_mime_content_type_get_media_subtype(ct);
-  if (type != nullptr && subtype != nullptr) out.media_type = Lower(std::string(type) + "/" + subtype);
+  if (type != nullptr && subtype != nullptr)
+    out.media_type = Lower(std::string(type) + "/" + subtype);
   if (const char* p = g_mime_content_type_get_parameter(ct, "charset")) out.charset = Lower(p);
   if (const char* p = g_mime_content_type_get_parameter(ct, "boundary")) out.boundary = p;
   if (const char* p = g_mime_content_type_get_parameter(ct, "name")) out.name = p;

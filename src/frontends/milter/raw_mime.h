@@ -13,17 +13,17 @@
 namespace becguard::milter {
 
 struct RawPart {
-  std::string media_type;    // lower-case "text/plain"
-  std::string charset;       // lower-case content-type charset, "" when absent
-  std::string encoding;      // lower-case Content-Transfer-Encoding, "" when absent
-  bool attachment = false;   // Content-Disposition: attachment, or a file name is given
+  std::string media_type;         // lower-case "text/plain"
+  std::string charset;            // lower-case content-type charset, "" when absent
+  std::string encoding;           // lower-case Content-Transfer-Encoding, "" when absent
+  bool attachment = false;        // Content-Disposition: attachment, or a file name is given
   std::size_t content_begin = 0;  // offsets into the raw message of the (encoded) content
   std::size_t content_end = 0;
 };
 
 struct RawMimeMap {
-  std::size_t body_begin = 0;  // first byte after the header / body separator
-  std::string eol;             // "\r\n" or "\n", as the message's header lines end
+  std::size_t body_begin = 0;   // first byte after the header / body separator
+  std::string eol;              // "\r\n" or "\n", as the message's header lines end
   std::vector<RawPart> leaves;  // depth-first, message order; message/rfc822 is a leaf
 };
 
