@@ -20,6 +20,7 @@ bin=$(realpath "$bin")
 . tests/e2e/lib/postfix_instance.sh
 
 root=$(mktemp -d /tmp/becguard-milter-bench.XXXXXX)
+chmod 755 "$root"  # Postfix daemons (user postfix) must reach the instance below it
 milter_pid=""
 cleanup() {
   [ -n "$milter_pid" ] && kill "$milter_pid" 2>/dev/null
@@ -28,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-files=$(find "$corpus" -name '*.eml' -type f | sort | head -n "$count")
+files=$(find "$corpus" -name '*.eml' -type f | sort | head -n "$count" || true)
 [ -n "$files" ] || { echo "no .eml files in $corpus" >&2; exit 2; }
 cat $files >/dev/null  # page cache
 
@@ -52,19 +53,27 @@ run() {  # $1: label, $2: milter spec ("" = none)
 
 run without ""
 
+# MILTER_SOCKET=inet measures a TCP socket instead of the recommended unix socket.
+if [ "${MILTER_SOCKET:-unix}" = inet ]; then
+  listen="inet:$milter_port@127.0.0.1" connect="inet:127.0.0.1:$milter_port"
+else
+  listen="unix:$root/milter.sock" connect="unix:$root/milter.sock"
+fi
 { cat examples/becguard.toml
   cat <<CF
 
 [milter]
-socket = "inet:$milter_port@127.0.0.1"
+socket = "$listen"
 CF
 } >"$root/becguard.toml"
 "$bin" --config "$root/becguard.toml" --store "" milter >"$root/milter.log" 2>&1 &
 milter_pid=$!
 for i in $(seq 1 200); do grep -q "listening" "$root/milter.log" && break; sleep 0.1; done
-run with "inet:127.0.0.1:$milter_port"
+[ -S "$root/milter.sock" ] && chmod 666 "$root/milter.sock"  # smtpd runs as user postfix
+run with "$connect"
 
-python3 - "$root/without.json" "$root/with.json" "$root/milter.log" "$rate" "$concurrency" <<'PY'
+python3 - "$root/without.json" "$root/with.json" "$root/milter.log" "$rate" "$concurrency" \
+  "$connect" <<'PY'
 import json, re, sys
 without, with_ = (json.load(open(p)) for p in sys.argv[1:3])
 scans = sorted(int(m.group(1)) for m in
@@ -74,7 +83,7 @@ for m in re.finditer(r"verdict=(\w+)", open(sys.argv[3]).read()):
     verdicts[m.group(1)] = verdicts.get(m.group(1), 0) + 1
 def pct(v, p): return v[min(len(v) - 1, int(p / 100 * len(v)))] / 1000 if v else float("nan")
 print()
-print(f"offered rate {sys.argv[4]} msg/s, up to {sys.argv[5]} concurrent SMTP clients, "
+print(f"milter socket {sys.argv[6]}; offered rate {sys.argv[4]} msg/s, up to {sys.argv[5]} concurrent SMTP clients, "
       f"{with_['sent']} messages")
 print(f"{'':24}{'msg/s':>8}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}  replies")
 for name, r in (("without milter", without), ("with becguard milter", with_)):

@@ -222,7 +222,14 @@ code=$(send tests/fixtures/e2e/n03-freemail-friend.eml ivan.petrov@quillonmarine
 [ "$code" = 250 ] || fail "clean message after failed reload: SMTP $code"
 sent=$((sent + 1))
 wait_delivered "$sent"
-echo "ok   3. bec rejected with 550; bad config on reload kept the running one"
+
+# A burst of SIGHUPs (libmilter's own signal thread would treat each as "stop").
+for i in $(seq 1 20); do kill -HUP "$milter_pid"; sleep 0.02; done
+sleep 0.5
+kill -0 "$milter_pid" 2>/dev/null || fail "becguard milter died in a burst of SIGHUPs"
+code=$(send tests/fixtures/e2e/g05-gift-card.eml lena.fischer@quillonmarine.com)
+[ "$code" = 550 ] || fail "after a SIGHUP burst: SMTP $code, expected 550"
+echo "ok   3. bec rejected with 550; bad config on reload kept the running one; SIGHUP burst survived"
 
 # --- 4. faults: kill -9 mid-stream and with messages queued --------------------------------
 write_config '"headers"'

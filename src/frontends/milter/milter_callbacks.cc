@@ -24,6 +24,9 @@ struct Session {
   SmtpEnvelope envelope;
   std::shared_ptr<MessageAssembler> message;
   bool leadspc = false;  // SMFIP_HDR_LEADSPC: header values keep their leading space
+  // SMFIP_NR_* steps the MTA does not wait for: fewer round trips per message. A failure in
+  // such a step is remembered and answered at end of message.
+  unsigned long no_reply = 0;
   bool failed = false;
   std::string failure;
 };
@@ -94,6 +97,30 @@ std::string Lead(const Session& session, const std::string& value) {
   return session.leadspc ? " " + value : value;
 }
 
+// Runs one non-final protocol step. Answers "continue" (or nothing, for a no-reply step); a
+// failure is answered with the fail-safe now, or at end of message for a no-reply step.
+template <typename Body>
+sfsistat Step(SMFICTX* ctx, unsigned long no_reply_flag, const char* what, Body&& body) {
+  Session* session = nullptr;
+  try {
+    session = GetSession(ctx);
+    body(*session);
+    return (session->no_reply & no_reply_flag) != 0 ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+  } catch (...) {
+    const std::string why = std::string("internal error in ") + what;
+    if (session != nullptr && (session->no_reply & no_reply_flag) != 0) {
+      session->failed = true;
+      session->failure = why;
+      return SMFIS_NOREPLY;
+    }
+    try {
+      return FailSafe(ctx, why);
+    } catch (...) {
+      return SMFIS_TEMPFAIL;
+    }
+  }
+}
+
 // Applies header and body changes; false when the MTA refused one.
 bool ApplyChanges(SMFICTX* ctx, const Session& session, const MilterResponse& response) {
   for (const HeaderChange& change : response.changes) {
@@ -139,6 +166,10 @@ sfsistat OnNegotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned 
     *pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_CHGBODY | SMFIF_QUARANTINE);
     // Steps without a callback are not worth a round trip.
     *pf1 = f1 & (SMFIP_NOUNKNOWN | SMFIP_NODATA);
+    constexpr unsigned long kNoReply = SMFIP_NR_CONN | SMFIP_NR_HELO | SMFIP_NR_MAIL |
+                                       SMFIP_NR_RCPT | SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY;
+    session->no_reply = f1 & kNoReply;
+    *pf1 |= session->no_reply;
     if (f1 & SMFIP_HDR_LEADSPC) {
       *pf1 |= SMFIP_HDR_LEADSPC;
       session->leadspc = true;
@@ -153,87 +184,61 @@ sfsistat OnNegotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned 
 }
 
 sfsistat OnConnect(SMFICTX* ctx, char* hostname, _SOCK_ADDR* addr) {
-  try {
-    Session* session = GetSession(ctx);
-    session->envelope.client_name = hostname != nullptr ? hostname : "";
+  return Step(ctx, SMFIP_NR_CONN, "connect", [&](Session& session) {
+    session.envelope.client_name = hostname != nullptr ? hostname : "";
     char buffer[INET6_ADDRSTRLEN] = {0};
     if (addr != nullptr && addr->sa_family == AF_INET) {
       inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(addr)->sin_addr, buffer, sizeof buffer);
     } else if (addr != nullptr && addr->sa_family == AF_INET6) {
       inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(addr)->sin6_addr, buffer, sizeof buffer);
     }
-    session->envelope.client_ip = buffer;
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in connect");
-  }
+    session.envelope.client_ip = buffer;
+  });
 }
 
 sfsistat OnHelo(SMFICTX* ctx, char* helo) {
-  try {
-    GetSession(ctx)->envelope.helo = helo != nullptr ? helo : "";
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in helo");
-  }
+  return Step(ctx, SMFIP_NR_HELO, "helo",
+              [&](Session& session) { session.envelope.helo = helo != nullptr ? helo : ""; });
 }
 
 sfsistat OnEnvFrom(SMFICTX* ctx, char** argv) {
-  try {
-    Session* session = GetSession(ctx);
-    session->envelope.mail_from = StripAngles(argv != nullptr ? argv[0] : nullptr);
-    session->envelope.rcpt_to.clear();
-    session->failed = false;
-    session->message =
+  return Step(ctx, SMFIP_NR_MAIL, "mail from", [&](Session& session) {
+    session.failed = false;
+    session.failure.clear();
+    session.envelope.mail_from = StripAngles(argv != nullptr ? argv[0] : nullptr);
+    session.envelope.rcpt_to.clear();
+    session.message =
         std::make_shared<MessageAssembler>(g_service->runtime.Get()->config.max_message_bytes);
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in mail from");
-  }
+  });
 }
 
 sfsistat OnEnvRcpt(SMFICTX* ctx, char** argv) {
-  try {
-    GetSession(ctx)->envelope.rcpt_to.push_back(StripAngles(argv != nullptr ? argv[0] : nullptr));
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in rcpt to");
-  }
+  return Step(ctx, SMFIP_NR_RCPT, "rcpt to", [&](Session& session) {
+    session.envelope.rcpt_to.push_back(StripAngles(argv != nullptr ? argv[0] : nullptr));
+  });
 }
 
 sfsistat OnHeader(SMFICTX* ctx, char* name, char* value) {
-  try {
-    Session* session = GetSession(ctx);
-    if (session->message) {
-      session->message->AddHeader(name != nullptr ? name : "", value != nullptr ? value : "",
-                                  session->leadspc);
+  return Step(ctx, SMFIP_NR_HDR, "header", [&](Session& session) {
+    if (session.message) {
+      session.message->AddHeader(name != nullptr ? name : "", value != nullptr ? value : "",
+                                 session.leadspc);
     }
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in header");
-  }
+  });
 }
 
 sfsistat OnEndOfHeaders(SMFICTX* ctx) {
-  try {
-    Session* session = GetSession(ctx);
-    if (session->message) session->message->EndOfHeaders();
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error at end of headers");
-  }
+  return Step(ctx, SMFIP_NR_EOH, "end of headers", [&](Session& session) {
+    if (session.message) session.message->EndOfHeaders();
+  });
 }
 
 sfsistat OnBody(SMFICTX* ctx, unsigned char* chunk, size_t size) {
-  try {
-    Session* session = GetSession(ctx);
-    if (session->message) {
-      session->message->AppendBody(std::string_view(reinterpret_cast<char*>(chunk), size));
+  return Step(ctx, SMFIP_NR_BODY, "body", [&](Session& session) {
+    if (session.message) {
+      session.message->AppendBody(std::string_view(reinterpret_cast<char*>(chunk), size));
     }
-    return SMFIS_CONTINUE;
-  } catch (...) {
-    return FailSafe(ctx, "internal error in body");
-  }
+  });
 }
 
 sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
@@ -242,6 +247,7 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
   const char* qid = smfi_getsymval(ctx, const_cast<char*>("i"));
   const std::string queue_id = qid != nullptr ? qid : "-";
   auto message = std::move(session->message);
+  if (session->failed) return FailSafe(ctx, session->failure);
   if (!message) return FailSafe(ctx, "end of message without a message");
   if (message->over_limit()) {
     MilterResponse response = Fallback(config, config.oversize_action,
