@@ -71,9 +71,12 @@ milter_pid=$!
 for i in $(seq 1 200); do grep -q "listening" "$root/milter.log" && break; sleep 0.1; done
 [ -S "$root/milter.sock" ] && chmod 666 "$root/milter.sock"  # smtpd runs as user postfix
 run with "$connect"
+# CPU seconds becguard used (all threads), for the per-message cost independent of the load.
+awk -v tck="$(getconf CLK_TCK)" '{ printf "%.3f\n", ($14 + $15) / tck }' "/proc/$milter_pid/stat" \
+  >"$root/milter.cpu"
 
 python3 - "$root/without.json" "$root/with.json" "$root/milter.log" "$rate" "$concurrency" \
-  "$connect" <<'PY'
+  "$connect" "$root/milter.cpu" <<'PY'
 import json, re, sys
 without, with_ = (json.load(open(p)) for p in sys.argv[1:3])
 scans = sorted(int(m.group(1)) for m in
@@ -91,6 +94,9 @@ for name, r in (("without milter", without), ("with becguard milter", with_)):
           f"{r['max_ms']:>9}  ok {r['ok']}, 4xx {r['tempfail']}, other {r['other']}")
 print(f"{'added by the milter':24}{'':>8}{with_['p50_ms'] - without['p50_ms']:>9.2f}"
       f"{with_['p90_ms'] - without['p90_ms']:>9.2f}{with_['p99_ms'] - without['p99_ms']:>9.2f}")
+cpu = float(open(sys.argv[7]).read())
+print(f"becguard CPU time (user+system, all threads): {cpu:.2f} s for {len(scans)} messages = "
+      f"{cpu / max(1, len(scans)) * 1000:.2f} ms per message")
 print(f"becguard scan time per message (its log, {len(scans)} messages incl. warm-up): "
       f"p50 {pct(scans, 50):.2f} ms, p99 {pct(scans, 99):.2f} ms; verdicts {verdicts}")
 PY
