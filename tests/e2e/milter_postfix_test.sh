@@ -36,7 +36,7 @@ while [ "$milter_port" = "$smtp_port" ]; do milter_port=$(free_port); done
 pf_init "$root" "$smtp_port" "quillonmarine.com sakuradenki.co.jp" "inet:127.0.0.1:$milter_port"
 config=$root/becguard.toml
 
-write_config() {  # $1: bec actions (TOML array body)
+write_config() {  # $1: bec actions (TOML array body), $2: extra [milter] lines
   { cat tests/fixtures/e2e/becguard.toml
     cat <<CF
 
@@ -44,6 +44,7 @@ write_config() {  # $1: bec actions (TOML array body)
 socket = "inet:$milter_port@127.0.0.1"
 scan_timeout_ms = 20000
 shutdown_grace_ms = 2000
+${2:-}
 [milter.actions]
 clean = ["headers"]
 bec = [$1]
@@ -205,6 +206,23 @@ for i in $(seq 1 50); do pf_queue_json | grep -q '"queue_name": "hold"' && break
 pf_queue_json | grep -q '"queue_name": "hold"' || fail "bec message not in the hold queue"
 [ "$(pf_delivered_files | wc -l)" -eq "$sent" ] || fail "held message was delivered"
 echo "ok   2. SIGHUP reload; bec message held in Postfix's hold queue"
+
+# --- 2b. quarantine directory: stored with becguard's headers, discarded from the flow ------
+write_config '"headers", "quarantine"' "[milter.quarantine]
+mode = \"directory\"
+dir = \"$root/quarantine\""
+reload
+code=$(send tests/fixtures/e2e/g06-idn-homoglyph.eml ivan.petrov@quillonmarine.com)
+[ "$code" = 250 ] || fail "g06: SMTP $code, expected 250 (stored, discarded)"
+stored=$(find "$root/quarantine" -name '*.eml' -type f 2>/dev/null)
+[ "$(echo "$stored" | grep -c .)" -eq 1 ] || fail "expected one quarantined file, found: $stored"
+head -3 "$stored" | grep -q "^X-BEC-Verdict: bec" || fail "quarantined file lacks X-BEC headers"
+grep -q "$(grep -m1 '^Message-ID:' tests/fixtures/e2e/g06-idn-homoglyph.eml)" "$stored" ||
+  fail "quarantined file is not the message"
+sleep 1
+[ "$(pf_delivered_files | wc -l)" -eq "$sent" ] || fail "quarantined message was delivered"
+[ "$(pf_queue_json | grep -vc '"queue_name": "hold"')" -eq 0 ] || fail "quarantined message queued"
+echo "ok   2b. quarantine directory: stored once, not delivered"
 
 # --- 3. reload: bec rejected; a bad config keeps the running one ---------------------------
 write_config '"reject"'
