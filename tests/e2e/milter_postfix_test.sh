@@ -5,8 +5,8 @@
 #   1. headers on every message; banner + subject tag on bec messages, MIME still valid and in
 #      its original charset (ISO-2022-JP, multipart with attachment); clean mail byte-identical
 #      apart from the added headers; planted X-BEC-* headers replaced
-#   2. SIGHUP reload: bec -> hold queue; 3. reload: bec -> 550 reject; a bad config on reload
-#      keeps the running one
+#   2. SIGHUP reload: bec -> hold queue; 2b. -> quarantine directory; 3. -> 550 reject; a bad
+#      config on reload keeps the running one; a burst of SIGHUPs; 3b. over-size -> 451
 #   4. faults: becguard killed with -9 during a stream of SMTP messages (Postfix tempfails, the
 #      client resends) and while messages wait in the queue (delivered after restart); every
 #      Message-ID delivered exactly once
@@ -248,6 +248,14 @@ kill -0 "$milter_pid" 2>/dev/null || fail "becguard milter died in a burst of SI
 code=$(send tests/fixtures/e2e/g05-gift-card.eml lena.fischer@quillonmarine.com)
 [ "$code" = 550 ] || fail "after a SIGHUP burst: SMTP $code, expected 550"
 echo "ok   3. bec rejected with 550; bad config on reload kept the running one; SIGHUP burst survived"
+
+# --- 3b. over-size message: the fail-safe default (tempfail), not silent acceptance --------
+write_config '"headers"' "max_message_bytes = 1024"
+reload
+code=$(send tests/fixtures/milter/e2e_bec_multipart.eml ivan.petrov@quillonmarine.com)
+[ "$code" = 451 ] || fail "over-size message: SMTP $code, expected 451 (default_action tempfail)"
+grep -q "over milter.max_message_bytes" "$root/milter.log" || fail "over-size not logged"
+echo "ok   3b. over-size message tempfailed (451)"
 
 # --- 4. faults: kill -9 mid-stream and with messages queued --------------------------------
 write_config '"headers"'
