@@ -56,4 +56,13 @@ struct LearnOptions {
 // Exit 0 all learned, 3 some input or message could not be learned, 4 no store configured.
 int RunLearn(const Engine& engine, const LearnOptions& options);
 
+// `becguard milter`: runs as a Postfix/Sendmail milter until SIGTERM (see docs/MILTER.md).
+// Loads the engine itself (and again on SIGHUP) from `config_path` ("" = defaults).
+struct MilterCommandOptions {
+  std::string config_path;
+  std::string socket;  // overrides [milter] socket
+};
+
+int RunMilterCommand(const MilterCommandOptions& options, const EngineOptions& engine_options);
+
 }  // namespace becguard::cli

@@ -16,9 +16,8 @@ namespace fs = std::filesystem;
 #define BECGUARD_VERSION "0.0.0"
 #endif
 
-// --config, else $BECGUARD_CONFIG, else /etc/becguard/becguard.toml if present, else defaults.
-becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(
-    const std::string& config_path, const becguard::EngineOptions& options) {
+// --config, else $BECGUARD_CONFIG, else /etc/becguard/becguard.toml if present, else "" (defaults).
+std::string ResolveConfigPath(const std::string& config_path) {
   std::string path = config_path;
   if (path.empty()) {
     if (const char* env = std::getenv("BECGUARD_CONFIG"); env != nullptr && *env != '\0') {
@@ -27,6 +26,12 @@ becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(
       path = "/etc/becguard/becguard.toml";
     }
   }
+  return path;
+}
+
+becguard::Result<std::unique_ptr<becguard::Engine>> LoadEngine(
+    const std::string& config_path, const becguard::EngineOptions& options) {
+  const std::string path = ResolveConfigPath(config_path);
   if (path.empty()) return becguard::Engine::Create("", fs::current_path().string(), options);
   return becguard::Engine::CreateFromFile(path, options);
 }
@@ -111,6 +116,17 @@ int main(int argc, char** argv) {
                      "bench/calibrate.py)");
   eval_cmd->add_option("-j,--jobs", eval.jobs, "scanning threads (default: all cores)");
 
+  becguard::cli::MilterCommandOptions milter;
+  CLI::App* milter_cmd = app.add_subcommand(
+      "milter",
+      "Run as a milter for Postfix or Sendmail: scan every message at end of data and add "
+      "headers, a warning banner, a subject tag, quarantine or reject per verdict ([milter] in "
+      "the config; docs/MILTER.md). SIGHUP reloads the config, SIGTERM stops gracefully. Any "
+      "internal error, timeout or over-size message gets milter.default_action (tempfail).");
+  milter_cmd->add_option("--socket", milter.socket,
+                         "unix:/path or inet:port@127.0.0.1 (default: [milter] socket, "
+                         "unix:/run/becguard/milter.sock)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -124,6 +140,10 @@ int main(int argc, char** argv) {
   becguard::EngineOptions options;
   if (app.get_option("--store")->count() > 0) options.store_location = store_location;
   if (no_learn) options.learn_on_scan = becguard::LearnPolicy::kNone;
+  if (*milter_cmd) {
+    milter.config_path = ResolveConfigPath(config_path);
+    return becguard::cli::RunMilterCommand(milter, options);
+  }
   auto engine = LoadEngine(config_path, options);
   if (!engine) {
     std::cerr << "becguard: " << engine.error().ToString() << "\n";
