@@ -39,6 +39,11 @@ AuthVerdicts Authenticator::Evaluate(const ParsedMessage& message, std::string_v
   std::optional<SpfInput> spf_input;
   if (envelope && !envelope->client_ip.empty()) {
     spf_input = SpfInput{envelope->client_ip, envelope->helo, envelope->mail_from};
+    // `scan --client-ip` without --mail-from: the delivered Return-Path is the envelope sender.
+    // (At milter time there is no Return-Path yet, so a null sender stays a null sender.)
+    if (spf_input->mail_from.empty() && message.return_path) {
+      spf_input->mail_from = message.return_path->address;
+    }
   } else if (boundary.entry != nullptr && !boundary.entry->from_ip.empty()) {
     spf_input = SpfInput{boundary.entry->from_ip, boundary.entry->from_host,
                          message.return_path ? message.return_path->address : std::string()};
