@@ -96,6 +96,7 @@ Result<DnsOptions> ParseResolverAddress(std::string_view address) {
   }
   std::string host = text;
   std::string port;
+  bool has_port = false;
   if (text.front() == '[') {
     const std::size_t close = text.find(']');
     if (close == std::string::npos) {
@@ -107,11 +108,13 @@ Result<DnsOptions> ParseResolverAddress(std::string_view address) {
         return MakeError(ErrorCode::kInvalidArgument, "config: auth.resolver: bad port");
       }
       port = text.substr(close + 2);
+      has_port = true;
     }
   } else if (std::count(text.begin(), text.end(), ':') == 1) {
     const std::size_t colon = text.find(':');
     host = text.substr(0, colon);
     port = text.substr(colon + 1);
+    has_port = true;
   }
   if (!IsIpLiteral(host)) {
     return MakeError(ErrorCode::kInvalidArgument,
@@ -119,7 +122,7 @@ Result<DnsOptions> ParseResolverAddress(std::string_view address) {
                          std::string(address) + "'");
   }
   options.server = host;
-  if (!port.empty()) {
+  if (has_port) {
     int value = 0;
     for (char c : port) {
       if (c < '0' || c > '9' || value > 65535) {
