@@ -162,3 +162,18 @@ TEST(ResolverAddressTest, ParsesAndRejects) {
 
 }  // namespace
 }  // namespace becguard::auth
+
+namespace becguard::auth {
+namespace {
+
+TEST(AuthenticatorTest, VerifyModeNeedsAUsableResolver) {
+  AuthConfig config;
+  config.mode = AuthMode::kVerify;
+  config.resolver = "dns.example.com";
+  EXPECT_FALSE(Authenticator::Create(config));
+  config.mode = AuthMode::kTrust;  // the resolver is not used: no error
+  EXPECT_TRUE(Authenticator::Create(config));
+}
+
+}  // namespace
+}  // namespace becguard::auth
