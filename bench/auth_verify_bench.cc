@@ -53,7 +53,8 @@ Setup& Get() {
         "From: Billing <billing@norbridge.test>\nTo: ap@partner.test\nSubject: Invoice 4471\n"
         "Message-ID: <4471@norbridge.test>\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n"
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n";
-    for (int i = 0; i < 40; ++i) message += "Invoice 4471, line " + std::to_string(i) + ": 120.00 EUR\n";
+    for (int i = 0; i < 40; ++i)
+      message += "Invoice 4471, line " + std::to_string(i) + ": 120.00 EUR\n";
     s->raw = testing::DkimSign(message, key, "norbridge.test", "sel");
     mime::InitMime();
     s->parsed = mime::Parse(s->raw, Limits{});

@@ -81,8 +81,8 @@ struct AuthConfig {
   std::vector<std::string> trusted_received_by;
   // DNS server for verification, "ip" or "ip:port" ("[v6]:port"); empty: /etc/resolv.conf.
   std::string resolver;
-  int dns_timeout_ms = 2000;   // one query
-  int dns_budget_ms = 5000;    // all queries of one message together
+  int dns_timeout_ms = 2000;          // one query
+  int dns_budget_ms = 5000;           // all queries of one message together
   std::size_t cache_entries = 10000;  // 0 disables the answer cache
   int cache_max_ttl_s = 3600;         // answers are kept at most this long
 };

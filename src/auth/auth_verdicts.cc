@@ -7,8 +7,8 @@
 namespace becguard::auth {
 namespace {
 
-constexpr std::array<std::string_view, 8> kNames{
-    "none", "pass", "fail", "softfail", "neutral", "temperror", "permerror", "policy"};
+constexpr std::array<std::string_view, 8> kNames{"none",    "pass",      "fail",      "softfail",
+                                                 "neutral", "temperror", "permerror", "policy"};
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -81,7 +81,8 @@ std::vector<AuthMethodResult> AuthVerdicts::ToMethodResults() const {
   }
   if (dmarc) {
     std::string reason = dmarc->reason;
-    if (!dmarc->policy.empty()) reason = "p=" + dmarc->policy + (reason.empty() ? "" : "; ") + reason;
+    if (!dmarc->policy.empty())
+      reason = "p=" + dmarc->policy + (reason.empty() ? "" : "; ") + reason;
     out.push_back({"dmarc", std::string(AuthResultName(dmarc->result)),
                    "header.from=" + dmarc->from_domain, reason});
   }

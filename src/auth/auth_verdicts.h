@@ -52,8 +52,8 @@ struct AuthVerdicts {
   std::optional<SpfVerdict> spf;
   std::vector<DkimVerdict> dkim;  // one per signature
   std::optional<DmarcVerdict> dmarc;
-  std::optional<AuthResult> arc;  // only from trusted results
-  std::string from_domain;        // the header From domain the verdicts are about, lower-case
+  std::optional<AuthResult> arc;   // only from trusted results
+  std::string from_domain;         // the header From domain the verdicts are about, lower-case
   std::vector<std::string> notes;  // why something was not checked (for --explain)
 
   // True when any method was verified or trusted; detectors stay silent otherwise (most stored

@@ -7,8 +7,9 @@
 
 namespace becguard::auth {
 
-Result<std::unique_ptr<Authenticator>> Authenticator::Create(const AuthConfig& config) {
-  std::unique_ptr<Authenticator> auth(new Authenticator(config));
+Result<std::unique_ptr<Authenticator>> Authenticator::Create(const AuthConfig& config,
+                                                             std::size_t max_message_bytes) {
+  std::unique_ptr<Authenticator> auth(new Authenticator(config, max_message_bytes));
   if (config.mode == AuthMode::kVerify) {
     auto options = ParseResolverAddress(config.resolver);
     if (!options) return tl::unexpected(options.error());
@@ -55,12 +56,15 @@ AuthVerdicts Authenticator::Evaluate(const ParsedMessage& message, std::string_v
   } else {
     out.notes.push_back("SPF not checked: no SMTP client (no envelope, no trusted Received)");
   }
-  out.dkim = dkim_->Verify(raw, budget);
+  if (raw.size() <= max_message_bytes_) {
+    out.dkim = dkim_->Verify(raw, budget);
+  } else {
+    out.notes.push_back("DKIM not verified: message larger than limits.max_message_bytes");
+  }
   if (!from_domain.empty()) {
-    DmarcVerdict dmarc =
-        CheckDmarc(*resolver_, DmarcInput{from_domain, spf_input ? spf_input->client_ip : "",
-                                          out.spf, out.dkim},
-                   budget);
+    DmarcVerdict dmarc = CheckDmarc(
+        *resolver_,
+        DmarcInput{from_domain, spf_input ? spf_input->client_ip : "", out.spf, out.dkim}, budget);
     if (dmarc.result == AuthResult::kTempError && trusted.dmarc) {
       out.dmarc = trusted.dmarc;
     } else if (dmarc.result == AuthResult::kFail && !out.spf) {

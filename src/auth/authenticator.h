@@ -5,6 +5,7 @@
 // Thread-safe: Evaluate is const and may run on many threads (the resolver cache is locked).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -21,8 +22,11 @@ namespace becguard::auth {
 
 class Authenticator {
  public:
-  // Fails on a bad resolver address (verify mode only).
-  static Result<std::unique_ptr<Authenticator>> Create(const AuthConfig& config);
+  // Fails on a bad resolver address (verify mode only). Messages larger than
+  // max_message_bytes (the parser's limit) are not DKIM-verified: hashing what the parser
+  // will not read is a cheap way to make a scanner spend CPU.
+  static Result<std::unique_ptr<Authenticator>> Create(const AuthConfig& config,
+                                                       std::size_t max_message_bytes = 25u << 20);
 
   AuthVerdicts Evaluate(const ParsedMessage& message, std::string_view raw,
                         const std::optional<SmtpEnvelope>& envelope) const;
@@ -31,9 +35,11 @@ class Authenticator {
   const DnsResolver* resolver() const { return resolver_.get(); }
 
  private:
-  explicit Authenticator(AuthConfig config) : config_(std::move(config)) {}
+  Authenticator(AuthConfig config, std::size_t max_message_bytes)
+      : config_(std::move(config)), max_message_bytes_(max_message_bytes) {}
 
   AuthConfig config_;
+  std::size_t max_message_bytes_;
   std::unique_ptr<DnsResolver> resolver_;
   std::unique_ptr<DkimVerifier> dkim_;
 };

@@ -109,8 +109,8 @@ std::vector<DkimVerdict> DkimVerifier::Verify(std::string_view raw, DnsBudget& b
   std::vector<DkimVerdict> verdicts;
   if (lib_ == nullptr) return verdicts;
   DKIM_STAT status = DKIM_STAT_OK;
-  DKIM* dkim = dkim_verify(lib_, reinterpret_cast<const unsigned char*>("becguard"), nullptr,
-                           &status);
+  DKIM* dkim =
+      dkim_verify(lib_, reinterpret_cast<const unsigned char*>("becguard"), nullptr, &status);
   if (dkim == nullptr) return verdicts;
   KeyContext context{&resolver_, &budget, {}};
   dkim_set_user_context(dkim, &context);

@@ -55,29 +55,41 @@ Fetch FetchRecord(const DnsResolver& resolver, const std::string& domain, DnsBud
 
 int SpfOutcome(AuthResult result) {
   switch (result) {
-    case AuthResult::kPass: return DMARC_POLICY_SPF_OUTCOME_PASS;
+    case AuthResult::kPass:
+      return DMARC_POLICY_SPF_OUTCOME_PASS;
     case AuthResult::kFail:
-    case AuthResult::kSoftFail: return DMARC_POLICY_SPF_OUTCOME_FAIL;
-    case AuthResult::kTempError: return DMARC_POLICY_SPF_OUTCOME_TMPFAIL;
-    default: return DMARC_POLICY_SPF_OUTCOME_NONE;
+    case AuthResult::kSoftFail:
+      return DMARC_POLICY_SPF_OUTCOME_FAIL;
+    case AuthResult::kTempError:
+      return DMARC_POLICY_SPF_OUTCOME_TMPFAIL;
+    default:
+      return DMARC_POLICY_SPF_OUTCOME_NONE;
   }
 }
 
 int DkimOutcome(AuthResult result) {
   switch (result) {
-    case AuthResult::kPass: return DMARC_POLICY_DKIM_OUTCOME_PASS;
-    case AuthResult::kFail: return DMARC_POLICY_DKIM_OUTCOME_FAIL;
-    case AuthResult::kTempError: return DMARC_POLICY_DKIM_OUTCOME_TMPFAIL;
-    default: return DMARC_POLICY_DKIM_OUTCOME_NONE;
+    case AuthResult::kPass:
+      return DMARC_POLICY_DKIM_OUTCOME_PASS;
+    case AuthResult::kFail:
+      return DMARC_POLICY_DKIM_OUTCOME_FAIL;
+    case AuthResult::kTempError:
+      return DMARC_POLICY_DKIM_OUTCOME_TMPFAIL;
+    default:
+      return DMARC_POLICY_DKIM_OUTCOME_NONE;
   }
 }
 
 std::string PolicyName(int p) {
   switch (p) {
-    case DMARC_RECORD_P_REJECT: return "reject";
-    case DMARC_RECORD_P_QUARANTINE: return "quarantine";
-    case DMARC_RECORD_P_NONE: return "none";
-    default: return "";
+    case DMARC_RECORD_P_REJECT:
+      return "reject";
+    case DMARC_RECORD_P_QUARANTINE:
+      return "quarantine";
+    case DMARC_RECORD_P_NONE:
+      return "none";
+    default:
+      return "";
   }
 }
 
@@ -112,8 +124,8 @@ DmarcVerdict CheckDmarc(const DnsResolver& resolver, const DmarcInput& input, Dn
   }
 
   std::string ip = input.client_ip.empty() ? std::string("0.0.0.0") : input.client_ip;
-  const int ip_type = ip.find(':') != std::string::npos ? DMARC_POLICY_IP_TYPE_IPV6
-                                                        : DMARC_POLICY_IP_TYPE_IPV4;
+  const int ip_type =
+      ip.find(':') != std::string::npos ? DMARC_POLICY_IP_TYPE_IPV6 : DMARC_POLICY_IP_TYPE_IPV4;
   DMARC_POLICY_T* policy = opendmarc_policy_connect_init(U(ip), ip_type);
   if (policy == nullptr) {
     verdict.result = AuthResult::kTempError;
@@ -123,8 +135,8 @@ DmarcVerdict CheckDmarc(const DnsResolver& resolver, const DmarcInput& input, Dn
   std::string from = input.from_domain;
   opendmarc_policy_store_from_domain(policy, U(from));
   std::string found_at = from_org ? org : from;
-  const int parsed = opendmarc_policy_store_dmarc(policy, U(record), U(from),
-                                                  from_org ? U(found_at) : nullptr);
+  const int parsed =
+      opendmarc_policy_store_dmarc(policy, U(record), U(from), from_org ? U(found_at) : nullptr);
   if (parsed != DMARC_PARSE_OKAY) {
     verdict.result = AuthResult::kPermError;
     verdict.reason = std::string("bad DMARC record: ") + opendmarc_policy_status_to_str(parsed);
@@ -162,9 +174,8 @@ DmarcVerdict CheckDmarc(const DnsResolver& resolver, const DmarcInput& input, Dn
     case DMARC_POLICY_QUARANTINE:
     case DMARC_POLICY_NONE:
       verdict.result = AuthResult::kFail;
-      verdict.reason = verdict.dkim_aligned || verdict.spf_aligned
-                           ? "aligned identity did not pass"
-                           : "no aligned SPF or DKIM pass";
+      verdict.reason = verdict.dkim_aligned || verdict.spf_aligned ? "aligned identity did not pass"
+                                                                   : "no aligned SPF or DKIM pass";
       break;
     default:
       verdict.result = AuthResult::kNone;

@@ -132,7 +132,8 @@ Result<DnsOptions> ParseResolverAddress(std::string_view address) {
       value = value * 10 + (c - '0');
     }
     if (value <= 0 || value > 65535) {
-      return MakeError(ErrorCode::kInvalidArgument, "config: auth.resolver: bad port '" + port + "'");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "config: auth.resolver: bad port '" + port + "'");
     }
     options.port = static_cast<std::uint16_t>(value);
   }
@@ -272,8 +273,7 @@ DnsAnswer DnsResolver::Query(const std::string& name, DnsType type,
         }
         ldns_rr_list_deep_free(rrs);
       }
-      answer.status =
-          answer.records.empty() ? DnsAnswer::Status::kNoData : DnsAnswer::Status::kOk;
+      answer.status = answer.records.empty() ? DnsAnswer::Status::kNoData : DnsAnswer::Status::kOk;
       answer.ttl = ttl;
     }  // SERVFAIL, REFUSED, ...: temporary
     ldns_pkt_free(packet);

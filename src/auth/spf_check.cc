@@ -40,12 +40,23 @@ SPF_dns_rr_t* Lookup(SPF_dns_server_t* server, const char* domain, ns_type type,
   auto* context = static_cast<LookupContext*>(server->hook);
   DnsType dns_type;
   switch (type) {
-    case ns_t_a: dns_type = DnsType::kA; break;
-    case ns_t_aaaa: dns_type = DnsType::kAaaa; break;
-    case ns_t_mx: dns_type = DnsType::kMx; break;
-    case ns_t_ptr: dns_type = DnsType::kPtr; break;
-    case ns_t_txt: dns_type = DnsType::kTxt; break;
-    default: return SPF_dns_rr_new_init(server, domain, type, 0, NO_DATA);
+    case ns_t_a:
+      dns_type = DnsType::kA;
+      break;
+    case ns_t_aaaa:
+      dns_type = DnsType::kAaaa;
+      break;
+    case ns_t_mx:
+      dns_type = DnsType::kMx;
+      break;
+    case ns_t_ptr:
+      dns_type = DnsType::kPtr;
+      break;
+    case ns_t_txt:
+      dns_type = DnsType::kTxt;
+      break;
+    default:
+      return SPF_dns_rr_new_init(server, domain, type, 0, NO_DATA);
   }
   const DnsAnswer answer = context->resolver->Lookup(domain, dns_type, *context->budget);
   switch (answer.status) {
@@ -83,14 +94,22 @@ SPF_dns_rr_t* Lookup(SPF_dns_server_t* server, const char* domain, ns_type type,
 
 AuthResult FromSpf(SPF_result_t result) {
   switch (result) {
-    case SPF_RESULT_PASS: return AuthResult::kPass;
-    case SPF_RESULT_FAIL: return AuthResult::kFail;
-    case SPF_RESULT_SOFTFAIL: return AuthResult::kSoftFail;
-    case SPF_RESULT_NEUTRAL: return AuthResult::kNeutral;
-    case SPF_RESULT_NONE: return AuthResult::kNone;
-    case SPF_RESULT_TEMPERROR: return AuthResult::kTempError;
-    case SPF_RESULT_PERMERROR: return AuthResult::kPermError;
-    default: return AuthResult::kPermError;
+    case SPF_RESULT_PASS:
+      return AuthResult::kPass;
+    case SPF_RESULT_FAIL:
+      return AuthResult::kFail;
+    case SPF_RESULT_SOFTFAIL:
+      return AuthResult::kSoftFail;
+    case SPF_RESULT_NEUTRAL:
+      return AuthResult::kNeutral;
+    case SPF_RESULT_NONE:
+      return AuthResult::kNone;
+    case SPF_RESULT_TEMPERROR:
+      return AuthResult::kTempError;
+    case SPF_RESULT_PERMERROR:
+      return AuthResult::kPermError;
+    default:
+      return AuthResult::kPermError;
   }
 }
 

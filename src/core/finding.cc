@@ -82,8 +82,8 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
 }};
 
 constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
-    "header", "sender",  "domain", "content", "intel",
-    "html",   "message", "thread", "payment", "auth", "combo"};
+    "header",  "sender", "domain",  "content", "intel", "html",
+    "message", "thread", "payment", "auth",    "combo"};
 
 }  // namespace
 

@@ -26,10 +26,14 @@ Claim ClaimOf(const DetectorContext& context, const std::string& registrable) {
 
 std::string_view ClaimName(Claim claim) {
   switch (claim) {
-    case Claim::kOrganization: return "an organisation domain";
-    case Claim::kPartner: return "a partner domain";
-    case Claim::kCounterparty: return "a known counterparty";
-    case Claim::kOther: return "";
+    case Claim::kOrganization:
+      return "an organisation domain";
+    case Claim::kPartner:
+      return "a partner domain";
+    case Claim::kCounterparty:
+      return "a known counterparty";
+    case Claim::kOther:
+      return "";
   }
   return "";
 }
@@ -56,9 +60,9 @@ class AuthResults final : public Detector {
 
     if (auth.DmarcFail()) {
       const auth::DmarcVerdict& dmarc = *auth.dmarc;
-      double strength = claim == Claim::kCounterparty ? 0.8
-                        : is_protected                ? 1.0
-                        : dmarc.policy == "reject"    ? 0.6
+      double strength = claim == Claim::kCounterparty  ? 0.8
+                        : is_protected                 ? 1.0
+                        : dmarc.policy == "reject"     ? 0.6
                         : dmarc.policy == "quarantine" ? 0.5
                                                        : 0.3;
       sink.Add(FindingId::kAuthDmarcFail,
@@ -73,8 +77,7 @@ class AuthResults final : public Detector {
         (auth.spf->result == AuthResult::kFail || auth.spf->result == AuthResult::kSoftFail)) {
       const bool soft = auth.spf->result == AuthResult::kSoftFail;
       const Claim spf_claim = ClaimOf(context, domain::RegistrableDomain(auth.spf->domain));
-      const bool spf_protected =
-          spf_claim == Claim::kOrganization || spf_claim == Claim::kPartner;
+      const bool spf_protected = spf_claim == Claim::kOrganization || spf_claim == Claim::kPartner;
       const double strength = (soft ? 0.5 : 1.0) * (spf_protected ? 1.0 : 0.6);
       sink.Add(FindingId::kAuthSpfFail,
                Evidence{"SPF", (auth.spf->helo ? "helo " : "mailfrom ") + auth.spf->domain,
@@ -148,8 +151,8 @@ class AuthResults final : public Detector {
 
 Result<AuthResultsConfig> ParseAuthResultsConfig(const toml::table& section) {
   constexpr std::string_view kWhere = "[detectors.auth_results]";
-  BECGUARD_RETURN_IF_ERROR(CheckKnownKeys(
-      section, kWhere, {"unprotected_unaligned_strength", "mailing_list_factor"}));
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKnownKeys(section, kWhere, {"unprotected_unaligned_strength", "mailing_list_factor"}));
   AuthResultsConfig config;
   auto unaligned = ReadStrength(section, kWhere, "unprotected_unaligned_strength",
                                 config.unprotected_unaligned_strength);

@@ -176,13 +176,13 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
     store = std::move(*opened);
   }
 
-  auto authenticator = auth::Authenticator::Create(config.auth);
+  auto authenticator = auth::Authenticator::Create(config.auth, config.limits.max_message_bytes);
   if (!authenticator) return tl::unexpected(authenticator.error());
 
-  return std::unique_ptr<Engine>(new EngineImpl(
-      std::move(loaded->config), std::move(*lexicon), std::move(*freemail), std::move(*esp),
-      std::move(*intel), std::move(*scorer), std::move(*chain), std::move(store),
-      std::move(*authenticator)));
+  return std::unique_ptr<Engine>(
+      new EngineImpl(std::move(loaded->config), std::move(*lexicon), std::move(*freemail),
+                     std::move(*esp), std::move(*intel), std::move(*scorer), std::move(*chain),
+                     std::move(store), std::move(*authenticator)));
 }
 
 Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path,

@@ -112,9 +112,9 @@ TEST(AuthResultsParserTest, MalformedPartsAreSkippedNeverFatal) {
   EXPECT_TRUE(h->malformed);
   ASSERT_EQ(h->results.size(), 1u);
   EXPECT_EQ(h->results[0].method, "dkim");
-  for (const char* junk : {";;;", "example.com; (unterminated", "example.com;\"unterminated",
-                           "a b c d; e", "x; spf=pass smtp.mailfrom", "x; spf=pass .=.=",
-                           "example.com; dkim=pass header.d=\\"}) {
+  for (const char* junk :
+       {";;;", "example.com; (unterminated", "example.com;\"unterminated", "a b c d; e",
+        "x; spf=pass smtp.mailfrom", "x; spf=pass .=.=", "example.com; dkim=pass header.d=\\"}) {
     ParseAuthenticationResults(junk);  // must terminate without crashing
   }
   auto trailing = ParseAuthenticationResults("example.com; spf=pass smtp.mailfrom=a.example;");

@@ -47,8 +47,8 @@ std::string DkimSign(const std::string& message, const DkimTestKey& key, const s
   DKIM* dkim = dkim_sign(lib, reinterpret_cast<const unsigned char*>("test"), nullptr,
                          reinterpret_cast<unsigned char*>(secret.data()),
                          reinterpret_cast<const unsigned char*>(selector.c_str()),
-                         reinterpret_cast<const unsigned char*>(domain.c_str()),
-                         DKIM_CANON_RELAXED, DKIM_CANON_RELAXED, DKIM_SIGN_RSASHA256, -1, &status);
+                         reinterpret_cast<const unsigned char*>(domain.c_str()), DKIM_CANON_RELAXED,
+                         DKIM_CANON_RELAXED, DKIM_SIGN_RSASHA256, -1, &status);
   std::string signed_message;
   if (dkim != nullptr) {
     std::string copy = message;

@@ -35,7 +35,8 @@ TEST(TrustedResultsTest, OnlyConfiguredAuthservIdsCount) {
 
   const AuthVerdicts v = Trusted(
       "Authentication-Results: MX1.Norbridge.Example; spf=fail smtp.mailfrom=x@norbridge.example;"
-      " dkim=none; dmarc=fail (p=reject) header.from=norbridge.example\n" + forged,
+      " dkim=none; dmarc=fail (p=reject) header.from=norbridge.example\n" +
+          forged,
       TrustMx());
   ASSERT_TRUE(v.spf);
   EXPECT_EQ(v.spf->result, AuthResult::kFail);

@@ -2,9 +2,12 @@
 // key generated and messages signed at test time.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "auth/authenticator.h"
 #include "auth/dkim_check.h"
@@ -72,7 +75,8 @@ class VerifyDnsTest : public ::testing::Test {
     return CheckSpf(*resolver_, SpfInput{ip, "mx.sender.test", mail_from}, budget);
   }
 
-  static std::string Message(const std::string& from, const std::string& body = "Pay the invoice.\n") {
+  static std::string Message(const std::string& from,
+                             const std::string& body = "Pay the invoice.\n") {
     return "From: Someone <" + from + ">\nTo: ap@norbridge.test\nSubject: Invoice\n" +
            "Message-ID: <1@x>\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n\n" + body;
   }
@@ -291,6 +295,57 @@ TEST(VerifyTimeoutTest, SilentServerGivesTempErrorWithinTheBudget) {
   EXPECT_EQ(v.dkim[0].result, AuthResult::kTempError);
   ASSERT_TRUE(v.dmarc);
   EXPECT_EQ(v.dmarc->result, AuthResult::kTempError);
+}
+
+}  // namespace
+}  // namespace becguard::auth
+
+namespace becguard::auth {
+namespace {
+
+// One Authenticator on several threads at once (the engine scans on all cores).
+TEST_F(VerifyDnsTest, ConcurrentEvaluationsAgree) {
+  AuthConfig config;
+  config.mode = AuthMode::kVerify;
+  config.resolver = server_->address();
+  config.cache_entries = 16;  // small: eviction runs under contention too
+  auto auth = Authenticator::Create(config);
+  ASSERT_TRUE(auth);
+  mime::InitMime();
+  const std::string genuine = DkimSign(Message("ceo@pass.test"), *key_, "pass.test", "sel");
+  const ParsedMessage parsed = mime::Parse(genuine, Limits{});
+  const SmtpEnvelope envelope{"192.0.2.10", "", "mx.pass.test", "ceo@pass.test", {}};
+  std::atomic<int> passes{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 15; ++i) {
+        if (i % 5 == 0) (*auth)->resolver()->ClearCache();
+        const AuthVerdicts v = (*auth)->Evaluate(parsed, genuine, envelope);
+        if (v.DmarcPass() && v.SpfPass() && v.dkim.size() == 1 &&
+            v.dkim[0].result == AuthResult::kPass) {
+          ++passes;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(passes.load(), 60);
+}
+
+TEST_F(VerifyDnsTest, OversizedMessagesAreNotHashed) {
+  AuthConfig config;
+  config.mode = AuthMode::kVerify;
+  config.resolver = server_->address();
+  auto auth = Authenticator::Create(config, 64);
+  ASSERT_TRUE(auth);
+  mime::InitMime();
+  const std::string genuine = DkimSign(Message("ceo@pass.test"), *key_, "pass.test", "sel");
+  const ParsedMessage parsed = mime::Parse(genuine, Limits{});
+  const AuthVerdicts v = (*auth)->Evaluate(
+      parsed, genuine, SmtpEnvelope{"192.0.2.10", "", "mx.pass.test", "ceo@pass.test", {}});
+  EXPECT_TRUE(v.dkim.empty());
+  EXPECT_TRUE(v.DmarcPass());  // SPF still aligns
 }
 
 }  // namespace

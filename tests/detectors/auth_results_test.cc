@@ -128,7 +128,7 @@ TEST_F(AuthResultsTest, BrokenBodyHashOfTheFromDomain) {
   v.dkim = {Dkim(AuthResult::kFail, "oberhaus-chemie.de"), Dkim(AuthResult::kFail, "esp.example")};
   v.dkim[0].reason = "body hash did not verify";
   std::optional<Finding> f = Find(Run(MessageFrom(Addr("greta.lindqvist@oberhaus-chemie.de")), v),
-                          FindingId::kAuthDkimFail);
+                                  FindingId::kAuthDkimFail);
   ASSERT_TRUE(f);
   EXPECT_DOUBLE_EQ(f->strength, 1.0);
   EXPECT_EQ(f->evidence.observed, "d=oberhaus-chemie.de s=s1");

@@ -99,11 +99,11 @@ cache_max_ttl_s = 60
 }
 
 TEST(ConfigLoaderTest, AuthErrorsNameTheKey) {
-  for (const char* bad : {"[auth]\nmode = \"strict\"\n", "[auth]\nresolvr = \"x\"\n",
-                          "[auth]\ndns_timeout_ms = 0\n", "[auth]\ncache_entries = -1\n",
-                          "[auth]\ntrusted_authserv_ids = \"mx\"\n",
-                          "[auth]\nauthserv_id = \"two words\"\n",
-                          "[auth]\ntrust_exchange_online = \"yes\"\n", "auth = 1\n"}) {
+  for (const char* bad :
+       {"[auth]\nmode = \"strict\"\n", "[auth]\nresolvr = \"x\"\n", "[auth]\ndns_timeout_ms = 0\n",
+        "[auth]\ncache_entries = -1\n", "[auth]\ntrusted_authserv_ids = \"mx\"\n",
+        "[auth]\nauthserv_id = \"two words\"\n", "[auth]\ntrust_exchange_online = \"yes\"\n",
+        "auth = 1\n"}) {
     auto loaded = ParseConfig(bad, "/");
     ASSERT_FALSE(loaded) << bad;
     EXPECT_NE(loaded.error().message().find("auth"), std::string::npos) << bad;
