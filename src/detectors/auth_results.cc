@@ -102,7 +102,7 @@ class AuthResults final : public Detector {
       sink.Add(FindingId::kAuthUnaligned,
                Evidence{"authentication", passing, auth.from_domain,
                         "passes only for other domains; no DMARC record" + who},
-               is_protected ? 1.0 : config_.unprotected_unaligned_strength);
+               (is_protected ? 1.0 : config_.unprotected_unaligned_strength) * list);
     }
 
     if (is_protected && no_dmarc && NothingAuthenticates(auth)) {
