@@ -114,10 +114,9 @@ class AuthResults final : public Detector {
   }
 
  private:
+  // SPF must have been checked and found no record: unknown is not "none".
   static bool NothingAuthenticates(const AuthVerdicts& auth) {
-    if (!auth.dkim.empty()) return false;
-    if (!auth.spf) return true;
-    return auth.spf->result == AuthResult::kNone;
+    return auth.dkim.empty() && auth.spf && auth.spf->result == AuthResult::kNone;
   }
 
   // A signature that does not verify matters when no signature of the same domain passes;

@@ -168,6 +168,10 @@ TEST_F(AuthResultsTest, NoAuthenticationOnlyForProtectedDomains) {
   EXPECT_DOUBLE_EQ(f->strength, 0.7);
   v.spf = Spf(AuthResult::kNone, "small-bakery.com");
   EXPECT_TRUE(Run(MessageFrom(Addr("hello@small-bakery.com")), v).empty());
+  // SPF not checked at all (no SMTP client known): not "no authentication".
+  v.spf.reset();
+  EXPECT_EQ(Find(Run(MessageFrom(Addr("wendell@quillmarine.com.au")), v), FindingId::kAuthNone),
+            std::nullopt);
   // SPF could not be checked (temperror): not "no authentication".
   v.spf = Spf(AuthResult::kTempError, "quillmarine.com.au");
   EXPECT_EQ(Find(Run(MessageFrom(Addr("wendell@quillmarine.com.au")), v), FindingId::kAuthNone),
