@@ -67,6 +67,29 @@ class Scanner {
     return std::string(s_.substr(begin, i_ - begin));
   }
 
+  void SkipSpace() {
+    while (!AtEnd() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r' || s_[i_] == '\n')) ++i_;
+  }
+
+  // The text of the comment at the scanner (outer parentheses removed); "" when none. The
+  // scanner stays put: SkipCfws steps over it.
+  std::string PeekComment() const {
+    if (Peek() != '(') return {};
+    std::string out;
+    int depth = 0;
+    for (std::size_t j = i_; j < s_.size(); ++j) {
+      const char c = s_[j];
+      if (c == '\\' && j + 1 < s_.size()) {
+        out += s_[++j];
+        continue;
+      }
+      if (c == '(' && depth++ == 0) continue;
+      if (c == ')' && --depth == 0) break;
+      out += c;
+    }
+    return out;
+  }
+
   // A quoted-string (unescaped) or a token.
   std::string Value(std::string_view stops) {
     if (Peek() != '"') return Token(stops);
@@ -121,6 +144,8 @@ bool ParseResinfo(Scanner& in, MethodResult& out) {
   in.SkipCfws();
   out.result = LowerCopy(in.Token("="));
   if (out.result.empty()) return false;
+  in.SkipSpace();
+  out.comment = in.PeekComment();
   while (true) {
     in.SkipCfws();
     if (in.AtEnd() || in.Peek() == ';') return true;

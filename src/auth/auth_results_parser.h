@@ -22,6 +22,7 @@ struct MethodResult {
   std::string method;  // lower-case: "spf", "dkim", "dmarc", "arc", "compauth", ...
   std::string result;  // lower-case: "pass", "fail", ...
   std::string reason;
+  std::string comment;  // the comment right after the result: "(p=REJECT sp=REJECT dis=NONE)"
   std::vector<AuthProperty> properties;
 
   // The value of ptype.property (case-insensitive names), or "" when absent.

@@ -28,6 +28,39 @@ std::string DomainOf(std::string value) {
   return value;
 }
 
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return s;
+}
+
+// The published DMARC policy as receivers report it: "policy.dmarc=reject", opendmarc's and
+// Gmail's comment "(p=REJECT sp=REJECT dis=NONE)", or Exchange's "action=oreject" (what it
+// did, which follows the policy). "" when unknown.
+std::string PolicyOf(const MethodResult& r) {
+  std::string policy = Lower(r.Property("policy", "dmarc"));
+  if (policy.empty()) {
+    const std::string comment = Lower(r.comment);
+    std::size_t at = comment.find("p=");
+    while (at != std::string::npos && at > 0 && comment[at - 1] != ' ') {
+      at = comment.find("p=", at + 1);  // skip "sp=", "bp="
+    }
+    if (at != std::string::npos) {
+      const std::size_t end = comment.find_first_of(" ;,)", at + 2);
+      policy = comment.substr(at + 2, end == std::string::npos ? end : end - at - 2);
+    }
+  }
+  if (policy.empty()) {
+    const std::string action = Lower(r.Property("", "action"));
+    if (action == "reject" || action == "oreject") policy = "reject";
+    if (action == "quarantine" || action == "oquarantine") policy = "quarantine";
+    if (action == "none") policy = "none";
+  }
+  if (policy != "reject" && policy != "quarantine" && policy != "none") return {};
+  return policy;
+}
+
 bool Trusted(const AuthResultsHeader& header, const AuthConfig& config,
              const TrustBoundary& boundary) {
   if (header.authserv_id.empty()) return config.trust_exchange_online && boundary.entry != nullptr;
@@ -69,7 +102,7 @@ void Merge(const AuthResultsHeader& header, AuthVerdicts& out, bool& have_dkim) 
       // Exchange's "bestguesspass": no record was published; a guess proves nothing.
       dmarc.result = r.result == "bestguesspass" ? AuthResult::kNone : AuthResultFromName(r.result);
       dmarc.from_domain = DomainOf(r.Property("header", "from"));
-      dmarc.policy = r.Property("policy", "dmarc");
+      dmarc.policy = PolicyOf(r);
       dmarc.reason = r.reason;
       out.dmarc = std::move(dmarc);
     } else if (r.method == "arc" && !out.arc) {

@@ -23,6 +23,8 @@ TEST(AuthResultsParserTest, Gmail) {
   EXPECT_EQ(h->results[1].Property("smtp", "mailfrom"), "billing@example.com");
   EXPECT_EQ(h->results[2].method, "dmarc");
   EXPECT_EQ(h->results[2].Property("HEADER", "From"), "example.com");
+  EXPECT_EQ(h->results[2].comment, "p=REJECT sp=REJECT dis=NONE");
+  EXPECT_EQ(h->results[0].comment, "");
 }
 
 TEST(AuthResultsParserTest, ExchangeOnlineHasNoAuthservId) {

@@ -44,7 +44,22 @@ TEST(TrustedResultsTest, OnlyConfiguredAuthservIdsCount) {
   EXPECT_EQ(v.spf->source, AuthSource::kTrusted);
   EXPECT_TRUE(v.dkim.empty());
   EXPECT_TRUE(v.DmarcFail());
+  EXPECT_EQ(v.dmarc->policy, "reject");
   EXPECT_EQ(v.from_domain, "norbridge.example");
+}
+
+TEST(TrustedResultsTest, DmarcPolicyFromPropertyCommentOrAction) {
+  auto policy = [](const std::string& dmarc) {
+    const AuthVerdicts v =
+        Trusted("Authentication-Results: mx1.norbridge.example; " + dmarc + "\n", TrustMx());
+    return v.dmarc ? v.dmarc->policy : "absent";
+  };
+  EXPECT_EQ(policy("dmarc=fail (p=QUARANTINE sp=REJECT dis=NONE) header.from=a.example"),
+            "quarantine");
+  EXPECT_EQ(policy("dmarc=fail (sp=reject p=none) header.from=a.example"), "none");
+  EXPECT_EQ(policy("dmarc=fail policy.dmarc=reject header.from=a.example"), "reject");
+  EXPECT_EQ(policy("dmarc=fail action=oreject header.from=a.example"), "reject");
+  EXPECT_EQ(policy("dmarc=fail (p=bogus) header.from=a.example"), "");
 }
 
 TEST(TrustedResultsTest, TopmostResultPerMethodWinsAcrossHeaders) {
