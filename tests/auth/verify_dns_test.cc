@@ -31,28 +31,36 @@ class VerifyDnsTest : public ::testing::Test {
     key_ = new DkimTestKey(testing::GenerateDkimKey());
     const std::string dkim = QuoteTxt(key_->TxtRecord());
     std::string error;
-    server_ = LocalDnsServer::Start(
-                  {"pass.test", "soft.test", "none.test", "broken.test", "strict.test",
-                   "relaxed.test", "other.test", "quarantine.test"},
-                  {
-                      "pass.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 -all\"",
-                      "_dmarc.pass.test. 300 IN TXT \"v=DMARC1; p=reject\"",
-                      "sel._domainkey.pass.test. 300 IN TXT " + dkim,
-                      "soft.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 ~all\"",
-                      "broken.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 frobnicate:x -all\"",
-                      "_dmarc.broken.test. 300 IN TXT \"v=DMARC1; p=bogus\"",
-                      "strict.test. 300 IN TXT \"v=spf1 -all\"",
-                      "mail.strict.test. 300 IN TXT \"v=spf1 ip4:192.0.2.20 -all\"",
-                      "_dmarc.strict.test. 300 IN TXT \"v=DMARC1; p=reject; aspf=s; adkim=s\"",
-                      "relaxed.test. 300 IN TXT \"v=spf1 -all\"",
-                      "mail.relaxed.test. 300 IN TXT \"v=spf1 ip4:192.0.2.20 -all\"",
-                      "_dmarc.relaxed.test. 300 IN TXT \"v=DMARC1; p=quarantine\"",
-                      "other.test. 300 IN TXT \"v=spf1 ip4:198.51.100.7 -all\"",
-                      "sel._domainkey.other.test. 300 IN TXT " + dkim,
-                      "quarantine.test. 300 IN TXT \"v=spf1 include:pass.test ~all\"",
-                  },
-                  &error)
-                  .release();
+    server_ =
+        LocalDnsServer::Start(
+            {"pass.test", "soft.test", "none.test", "broken.test", "strict.test", "relaxed.test",
+             "other.test", "quarantine.test", "v6.test", "mx.test", "big.test"},
+            {
+                "pass.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 -all\"",
+                "_dmarc.pass.test. 300 IN TXT \"v=DMARC1; p=reject\"",
+                "sel._domainkey.pass.test. 300 IN TXT " + dkim,
+                "soft.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 ~all\"",
+                "broken.test. 300 IN TXT \"v=spf1 ip4:192.0.2.10 frobnicate:x -all\"",
+                "_dmarc.broken.test. 300 IN TXT \"v=DMARC1; p=bogus\"",
+                "strict.test. 300 IN TXT \"v=spf1 -all\"",
+                "mail.strict.test. 300 IN TXT \"v=spf1 ip4:192.0.2.20 -all\"",
+                "_dmarc.strict.test. 300 IN TXT \"v=DMARC1; p=reject; aspf=s; adkim=s\"",
+                "relaxed.test. 300 IN TXT \"v=spf1 -all\"",
+                "mail.relaxed.test. 300 IN TXT \"v=spf1 ip4:192.0.2.20 -all\"",
+                "_dmarc.relaxed.test. 300 IN TXT \"v=DMARC1; p=quarantine\"",
+                "other.test. 300 IN TXT \"v=spf1 ip4:198.51.100.7 -all\"",
+                "sel._domainkey.other.test. 300 IN TXT " + dkim,
+                "quarantine.test. 300 IN TXT \"v=spf1 include:pass.test ~all\"",
+                "v6.test. 300 IN TXT \"v=spf1 ip6:2001:db8:10::/48 a:host.v6.test -all\"",
+                "host.v6.test. 300 IN AAAA 2001:db8:20::7",
+                "mx.test. 300 IN TXT \"v=spf1 mx -all\"",
+                "mx.test. 300 IN MX 10 mail.mx.test.",
+                "mail.mx.test. 300 IN A 192.0.2.30",
+                // Larger than a UDP answer (EDNS 1232): the resolver must retry over TCP.
+                "big.test. 300 IN TXT " + QuoteTxt("v=spf1 " + std::string(2000, 'x')),
+            },
+            &error)
+            .release();
     ASSERT_NE(server_, nullptr) << error;
   }
   static void TearDownTestSuite() {
@@ -107,6 +115,27 @@ TEST_F(VerifyDnsTest, SpfResults) {
   const SpfVerdict v = Spf("192.0.2.10", "Billing@Pass.Test");
   EXPECT_EQ(v.domain, "pass.test");
   EXPECT_FALSE(v.helo);
+}
+
+TEST_F(VerifyDnsTest, SpfIpv6AndMxMechanisms) {
+  EXPECT_EQ(Spf("2001:db8:10::99", "x@v6.test").result, AuthResult::kPass);
+  EXPECT_EQ(Spf("2001:db8:20::7", "x@v6.test").result, AuthResult::kPass);  // a: via AAAA
+  EXPECT_EQ(Spf("2001:db8:30::1", "x@v6.test").result, AuthResult::kFail);
+  EXPECT_EQ(Spf("2001:db8:30::1", "x@pass.test").result, AuthResult::kFail);
+  EXPECT_EQ(Spf("192.0.2.30", "x@mx.test").result, AuthResult::kPass);
+  EXPECT_EQ(Spf("192.0.2.31", "x@mx.test").result, AuthResult::kFail);
+  EXPECT_EQ(Spf("not-an-ip", "x@mx.test").result, AuthResult::kPermError);
+}
+
+TEST_F(VerifyDnsTest, LargeAnswersComeOverTcp) {
+  DnsBudget budget(std::chrono::milliseconds(3000));
+  const DnsAnswer answer = resolver_->Lookup("big.test", DnsType::kTxt, budget);
+  ASSERT_EQ(answer.status, DnsAnswer::Status::kOk);
+  ASSERT_EQ(answer.records.size(), 1u);
+  EXPECT_EQ(answer.records[0].size(), 2007u);
+  EXPECT_EQ(resolver_->Lookup("nothing.big.test", DnsType::kTxt, budget).status,
+            DnsAnswer::Status::kNxDomain);
+  EXPECT_EQ(resolver_->Lookup("big.test", DnsType::kA, budget).status, DnsAnswer::Status::kNoData);
 }
 
 TEST_F(VerifyDnsTest, SpfNullSenderChecksHelo) {
