@@ -143,6 +143,12 @@ int main(int argc, char** argv) {
   if (*scan_cmd) {
     scan.progress = !no_progress;
     if (!envelope.client_ip.empty()) scan.envelope = envelope;
+    const bool envelope_given =
+        !envelope.client_ip.empty() || !envelope.helo.empty() || !envelope.mail_from.empty();
+    if (envelope_given && (*engine)->config().auth.mode != becguard::AuthMode::kVerify) {
+      std::cerr << "becguard: --client-ip/--helo/--mail-from are used only with --verify-auth "
+                   "(or [auth] mode = \"verify\")\n";
+    }
     return becguard::cli::RunScan(**engine, scan);
   }
   if (*learn_cmd) {
