@@ -23,7 +23,8 @@ PACKAGES=(
   # milter and its end-to-end tests (a private Postfix instance on loopback)
   libmilter-dev postfix swaks
   # mail authentication and its tests (a local DNS server, generated DKIM keys)
-  libspf2-dev libopendkim-dev libopendmarc-dev libunbound-dev unbound opendkim-tools dnsutils
+  libspf2-dev libopendkim-dev libopendmarc-dev libunbound-dev libldns-dev unbound opendkim-tools
+  dnsutils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 time
 )

@@ -58,10 +58,33 @@ struct StoreConfig {
   LearnPolicy learn_on_scan = LearnPolicy::kClean;
 };
 
-// Mail authentication (SPF, DKIM, DMARC), [auth].
+// Mail authentication (SPF, DKIM, DMARC), [auth]. See docs/AUTH.md for the trust model.
+enum class AuthMode {
+  kOff,     // no authentication results at all
+  kTrust,   // Authentication-Results / ARC-Authentication-Results of trusted authserv-ids only
+  kVerify,  // verify SPF, DKIM and DMARC over DNS; trusted results fill what cannot be verified
+};
+
 struct AuthConfig {
   // The authserv-id becguard writes in its own Authentication-Results header (milter).
   std::string authserv_id = "becguard";
+  AuthMode mode = AuthMode::kTrust;
+  // authserv-ids whose Authentication-Results are believed (lower-case). Others, and any header
+  // below the trust boundary, are ignored: an attacker can write any header into a message.
+  std::vector<std::string> trusted_authserv_ids;
+  // Believe Exchange Online's Authentication-Results, which carry no authserv-id, when they
+  // stand above the trust boundary (requires trusted_received_by).
+  bool trust_exchange_online = false;
+  // Hosts of the organisation's MTAs (the "by" of their Received headers; "*.example.com"
+  // matches subdomains). The hop where mail entered them is the trust boundary, and gives
+  // the client IP / HELO for `scan --verify-auth` when no envelope is given.
+  std::vector<std::string> trusted_received_by;
+  // DNS server for verification, "ip" or "ip:port" ("[v6]:port"); empty: /etc/resolv.conf.
+  std::string resolver;
+  int dns_timeout_ms = 2000;          // one query
+  int dns_budget_ms = 5000;           // all queries of one message together
+  std::size_t cache_entries = 10000;  // 0 disables the answer cache
+  int cache_max_ttl_s = 3600;         // answers are kept at most this long
 };
 
 struct Config {

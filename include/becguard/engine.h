@@ -39,6 +39,7 @@ struct ScanInput {
 struct EngineOptions {
   std::optional<std::string> store_location;  // --store
   std::optional<LearnPolicy> learn_on_scan;   // --no-learn
+  bool verify_auth = false;                   // --verify-auth: [auth] mode = "verify"
 };
 
 class Engine {

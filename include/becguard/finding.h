@@ -49,6 +49,12 @@ enum class FindingId {
   kPaymentChanged,
   // message.*
   kLimitSkipped,
+  // auth.*
+  kAuthSpfFail,
+  kAuthDkimFail,
+  kAuthDmarcFail,
+  kAuthUnaligned,
+  kAuthNone,
   // combo.* are produced by scoring composites and named in the scores file, not here.
   kComposite,
 };
@@ -66,6 +72,7 @@ enum class FindingGroup {
   kMessage,    // message.*
   kThread,     // thread.*
   kPayment,    // payment.*
+  kAuth,       // auth.*
   kComposite,  // combo.*
 };
 

@@ -65,13 +65,25 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
      "bank details differ from what this counterparty used before"},
     {FindingId::kLimitSkipped, "message.limit_skipped", G::kMessage,
      "part of the message was not inspected because it exceeded a configured limit"},
+    {FindingId::kAuthSpfFail, "auth.spf_fail", G::kAuth,
+     "SPF fails (or soft-fails) for the envelope sender: the sending server is not one the "
+     "domain authorises"},
+    {FindingId::kAuthDkimFail, "auth.dkim_fail", G::kAuth,
+     "a DKIM signature does not verify: the message was changed after signing, or the "
+     "signature is forged"},
+    {FindingId::kAuthDmarcFail, "auth.dmarc_fail", G::kAuth,
+     "the From domain publishes DMARC and the message fails it: no aligned SPF or DKIM pass"},
+    {FindingId::kAuthUnaligned, "auth.unaligned", G::kAuth,
+     "SPF or DKIM pass only for other domains than the From domain, which publishes no DMARC"},
+    {FindingId::kAuthNone, "auth.none", G::kAuth,
+     "a message claiming an organisation or partner domain carries no authentication at all"},
     {FindingId::kComposite, "combo", G::kComposite,
      "two or more findings that together mean far more than each alone"},
 }};
 
 constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
-    "header", "sender",  "domain", "content", "intel",
-    "html",   "message", "thread", "payment", "combo"};
+    "header",  "sender", "domain",  "content", "intel", "html",
+    "message", "thread", "payment", "auth",    "combo"};
 
 }  // namespace
 

@@ -103,8 +103,10 @@ class DisplayNameSpoof final : public Detector {
                    Add& add, std::string& expected) const {
     const std::vector<context::KnownPerson> people =
         context.org.FindByDisplayName(from.display_name);
+    // Their own address is theirs, unless its domain disowns this message (DMARC fails).
+    const bool dmarc_fail = context.features.auth.DmarcFail();
     for (const context::KnownPerson& who : people) {
-      if (context::OrgDirectory::OwnsAddress(*who.person, from.address)) return;
+      if (context::OrgDirectory::OwnsAddress(*who.person, from.address) && !dmarc_fail) return;
     }
     const AddressRelation rel = Relate(context, from, nullptr);
     for (const context::KnownPerson& who : people) {
@@ -112,10 +114,18 @@ class DisplayNameSpoof final : public Detector {
       const std::string label =
           person.name + (person.role.empty() ? std::string() : " (" + person.role + ")");
       const bool home = OnHomeDomain(context.org, who, from_reg);
+      // An organisation address that fails DMARC is not the organisation's: the exact-domain
+      // spoof of an executive.
+      const bool spoofed_home = home && dmarc_fail;
       if (person.vip) {
-        add(home ? 0.5 : 1.0,
+        add(home && !spoofed_home ? 0.5 : 1.0,
             "VIP " + label +
-                (home ? " on another organisation address" : " on an address that is not theirs"));
+                (spoofed_home ? " on their own domain, which fails DMARC"
+                 : home       ? " on another organisation address"
+                              : " on an address that is not theirs"));
+      } else if (spoofed_home) {
+        add(config_.known_person_strength,
+            "known person " + label + " on their own domain, which fails DMARC");
       } else if (rel.freemail || rel.lookalike) {
         add(config_.known_person_strength,
             "known person " + label + " on " +

@@ -5,8 +5,10 @@
 //    strength 1 (0.5 when the shown address is on the same registrable domain);
 //  - phishing-kit text "secured by [mailto:...]" in the display name, strength 1;
 //  - a VIP's name (OrgDirectory) on an address that is not theirs: strength 1 off the VIP's
-//    domains, 0.5 on another address of their own organisation's domain;
-//  - a known staff or partner person's name on free-mail or a lookalike domain, strength 0.7;
+//    domains, 0.5 on another address of their own organisation's domain, 1 when that
+//    organisation address fails DMARC (the exact-domain spoof; see auth_results);
+//  - a known staff or partner person's name on free-mail or a lookalike domain, or on their
+//    own domain failing DMARC, strength 0.7;
 //  - bidi or zero-width characters in the display name, strength 0.8.
 // Known false-positive shapes, not flagged: the person writing from a configured address; a
 // first name alone (names match only on all their tokens); list From-munging ("X via List");

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "detectors/auth_results.h"
 #include "detectors/campaign_pattern.h"
 #include "detectors/cc_rewritten.h"
 #include "detectors/content_intent.h"
@@ -36,6 +37,7 @@ constexpr std::array kRegistry{
     DetectorEntry{"intel_ioc", &CreateIntelIoc},
     DetectorEntry{"campaign_pattern", &CreateCampaignPattern},
     DetectorEntry{"tracking_beacon", &CreateTrackingBeacon},
+    DetectorEntry{"auth_results", &CreateAuthResults},
     // Learned context: silent without a store or before it has history.
     DetectorEntry{"first_contact", &CreateFirstContact},
     DetectorEntry{"thread_hijack", &CreateThreadHijack},

@@ -1,5 +1,7 @@
 #include "detectors/return_path_mismatch.h"
 
+#include <algorithm>
+
 #include "detectors/address_relation.h"
 #include "detectors/config_util.h"
 #include "detectors/message_traits.h"
@@ -32,10 +34,16 @@ class ReturnPathMismatch final : public Detector {
     if (!rel.lookalike && (rel.esp || IsMailingList(message) || IsBounceAddress(return_path))) {
       return;
     }
-    // Authentication plugs in here: when SPF passes for the Return-Path domain and DMARC
-    // passes through a DKIM signature aligned with the From domain, the envelope belongs to a
-    // mailer authorised by the From domain (an ESP not on our list, a forwarder), and the
-    // non-attacker-shaped case should be dropped.
+    // Alignment-aware: when SPF passes for the Return-Path domain and the From domain's own
+    // DKIM signature passes (DMARC passes through DKIM), the From domain authorised this
+    // mailer (an ESP not on our list, a forwarder): nothing attacker-shaped is left, unless
+    // the envelope is a lookalike.
+    const auth::AuthVerdicts& verdicts = context.features.auth;
+    if (!rel.lookalike && verdicts.SpfPassFor(return_path.domain) &&
+        verdicts.DkimPassFor(from->domain)) {
+      return;
+    }
+    const bool dmarc_fails = verdicts.DmarcFail();
 
     const bool from_protected =
         context.org.IsOrgDomain(from_reg) || context.org.IsPartnerDomain(from_reg);
@@ -53,6 +61,11 @@ class ReturnPathMismatch final : public Detector {
                    : "unrelated domain; From is a partner domain";
     } else {
       detail = "unrelated domain";
+    }
+    if (dmarc_fails) {
+      // The From domain disowns the message: the unrelated envelope is the spoofer's own.
+      strength = std::max(strength, from_protected ? 1.0 : 0.6);
+      detail += "; From domain fails DMARC";
     }
     sink.Add(FindingId::kReturnPathMismatch,
              Evidence{"Return-Path", return_path.address, "an address at " + from_reg, detail},

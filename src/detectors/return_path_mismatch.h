@@ -9,8 +9,10 @@
 // Known false-positive shapes, suppressed: same registrable domain or subdomains; e-mail service
 // providers (amazonses.com, sendgrid.net, mcsv.net bounce domains); mailing lists; bounce, VERP
 // and SRS addresses (bounces+..., SRS0=..., prvs=...); both domains on the same protected side.
-// Forwarders that do not rewrite the envelope remain a false-positive source until
-// authentication results are available (see the comment in Inspect).
+// Alignment-aware: dropped when SPF passes for the Return-Path domain and a DKIM signature of
+// the From domain passes (the From domain authorised that mailer); raised to 1 (0.6 for
+// unprotected From) when the From domain fails DMARC. Without authentication results,
+// forwarders that do not rewrite the envelope remain a false-positive source.
 // Thread-safe: the detector is immutable.
 #pragma once
 

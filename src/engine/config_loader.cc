@@ -172,6 +172,84 @@ std::string DefaultCacheDir() {
   return "";
 }
 
+Result<int> PositiveInt(const toml::table& table, std::string_view key, int fallback,
+                        int max_value) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return fallback;
+  auto v = node->value<int64_t>();
+  if (!v || *v <= 0 || *v > max_value) {
+    return tl::unexpected(Invalid("auth." + std::string(key) + " must be an integer in 1.." +
+                                  std::to_string(max_value)));
+  }
+  return static_cast<int>(*v);
+}
+
+Result<AuthConfig> ReadAuth(const toml::table& table) {
+  BECGUARD_RETURN_IF_ERROR(
+      CheckKeys(table, "[auth]",
+                {"authserv_id", "mode", "trusted_authserv_ids", "trust_exchange_online",
+                 "trusted_received_by", "resolver", "dns_timeout_ms", "dns_budget_ms",
+                 "cache_entries", "cache_max_ttl_s"}));
+  AuthConfig auth;
+  if (const toml::node* id = table.get("authserv_id")) {
+    auto value = id->value<std::string>();
+    if (!value || value->empty() || value->find_first_of(" \t;()\"") != std::string::npos) {
+      return tl::unexpected(Invalid("auth.authserv_id must be a non-empty token"));
+    }
+    auth.authserv_id = *value;
+  }
+  if (const toml::node* mode = table.get("mode")) {
+    const std::string value = mode->value_or(std::string());
+    if (value == "off") {
+      auth.mode = AuthMode::kOff;
+    } else if (value == "trust") {
+      auth.mode = AuthMode::kTrust;
+    } else if (value == "verify") {
+      auth.mode = AuthMode::kVerify;
+    } else {
+      return tl::unexpected(Invalid("auth.mode must be \"off\", \"trust\" or \"verify\""));
+    }
+  }
+  auto ids = Strings(table, "trusted_authserv_ids", "auth");
+  if (!ids) return tl::unexpected(ids.error());
+  for (std::string& id : *ids) auth.trusted_authserv_ids.push_back(Lower(std::move(id)));
+  auto hosts = Strings(table, "trusted_received_by", "auth");
+  if (!hosts) return tl::unexpected(hosts.error());
+  for (std::string& host : *hosts) auth.trusted_received_by.push_back(Lower(std::move(host)));
+  if (const toml::node* exo = table.get("trust_exchange_online")) {
+    auto value = exo->value<bool>();
+    if (!value) return tl::unexpected(Invalid("auth.trust_exchange_online must be a boolean"));
+    auth.trust_exchange_online = *value;
+  }
+  if (auth.trust_exchange_online && auth.trusted_received_by.empty()) {
+    return tl::unexpected(Invalid(
+        "auth.trust_exchange_online needs auth.trusted_received_by (the trust boundary): "
+        "Exchange Online results carry no authserv-id, so only their position identifies them"));
+  }
+  if (const toml::node* resolver = table.get("resolver")) {
+    auto value = resolver->value<std::string>();
+    if (!value) return tl::unexpected(Invalid("auth.resolver must be a string"));
+    auth.resolver = *value;
+  }
+  auto timeout = PositiveInt(table, "dns_timeout_ms", auth.dns_timeout_ms, 60000);
+  if (!timeout) return tl::unexpected(timeout.error());
+  auth.dns_timeout_ms = *timeout;
+  auto budget = PositiveInt(table, "dns_budget_ms", auth.dns_budget_ms, 600000);
+  if (!budget) return tl::unexpected(budget.error());
+  auth.dns_budget_ms = *budget;
+  auto ttl = PositiveInt(table, "cache_max_ttl_s", auth.cache_max_ttl_s, 7 * 86400);
+  if (!ttl) return tl::unexpected(ttl.error());
+  auth.cache_max_ttl_s = *ttl;
+  if (const toml::node* entries = table.get("cache_entries")) {
+    auto value = entries->value<int64_t>();
+    if (!value || *value < 0) {
+      return tl::unexpected(Invalid("auth.cache_entries must be a non-negative integer"));
+    }
+    auth.cache_entries = static_cast<std::size_t>(*value);
+  }
+  return auth;
+}
+
 }  // namespace
 
 Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& base_dir) {
@@ -258,6 +336,12 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
             Invalid("store.learn_on_scan must be \"none\", \"clean\" or \"not_bec\""));
       }
     }
+  }
+  if (const toml::node* auth = root.get("auth")) {
+    if (!auth->is_table()) return tl::unexpected(Invalid("[auth] must be a table"));
+    auto parsed = ReadAuth(*auth->as_table());
+    if (!parsed) return tl::unexpected(parsed.error());
+    config.auth = std::move(*parsed);
   }
   if (const toml::table* detectors = root["detectors"].as_table()) loaded.detectors = *detectors;
   if (const toml::table* scoring = root["scoring"].as_table()) loaded.scoring = *scoring;

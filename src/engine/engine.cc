@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "auth/authenticator.h"
 #include "context/org_directory.h"
 #include "context/store.h"
 #include "detectors/registry.h"
@@ -46,7 +47,8 @@ class EngineImpl final : public Engine {
   EngineImpl(Config config, patterns::Lexicon lexicon, domain::DomainList freemail,
              domain::DomainList esp, intel::IntelDb intel, scoring::Scorer scorer,
              std::vector<std::unique_ptr<detectors::Detector>> chain,
-             std::unique_ptr<context::Store> store)
+             std::unique_ptr<context::Store> store,
+             std::unique_ptr<auth::Authenticator> authenticator)
       : config_(std::move(config)),
         org_(config_.organization, config_.partners),
         lookalikes_(org_.protected_domains()),
@@ -56,7 +58,8 @@ class EngineImpl final : public Engine {
         intel_(std::move(intel)),
         scorer_(std::move(scorer)),
         chain_(std::move(chain)),
-        store_(std::move(store)) {}
+        store_(std::move(store)),
+        authenticator_(std::move(authenticator)) {}
 
   Result<ScanReport> Scan(const ScanInput& input) const override {
     ParsedMessage parsed;
@@ -67,7 +70,10 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    // The authentication stage: the one place a scan may wait on the network (bounded by
+    // auth.dns_budget_ms), before detectors that only read its verdicts.
+    features.auth = authenticator_->Evaluate(parsed, input.raw, input.envelope);
     std::vector<std::string> warnings;
     std::optional<context::LearnedContext> learned;
     if (store_) {
@@ -92,6 +98,7 @@ class EngineImpl final : public Engine {
     report.score = outcome.score;
     report.verdict = outcome.verdict;
     report.findings = std::move(outcome.findings);
+    report.auth = features.auth.ToMethodResults();
 
     // Learning comes last and cannot change the verdict.
     const LearnPolicy policy = config_.store.learn_on_scan;
@@ -130,6 +137,7 @@ class EngineImpl final : public Engine {
   scoring::Scorer scorer_;
   std::vector<std::unique_ptr<detectors::Detector>> chain_;
   std::unique_ptr<context::Store> store_;  // thread-safe; null when no store is configured
+  std::unique_ptr<auth::Authenticator> authenticator_;  // thread-safe
 };
 
 }  // namespace
@@ -142,6 +150,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
   if (!loaded) return tl::unexpected(loaded.error());
   if (options.store_location) loaded->config.store.location = *options.store_location;
   if (options.learn_on_scan) loaded->config.store.learn_on_scan = *options.learn_on_scan;
+  if (options.verify_auth) loaded->config.auth.mode = AuthMode::kVerify;
   const Config& config = loaded->config;
   const fs::path data(config.data_dir);
 
@@ -167,9 +176,13 @@ Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
     store = std::move(*opened);
   }
 
-  return std::unique_ptr<Engine>(new EngineImpl(
-      std::move(loaded->config), std::move(*lexicon), std::move(*freemail), std::move(*esp),
-      std::move(*intel), std::move(*scorer), std::move(*chain), std::move(store)));
+  auto authenticator = auth::Authenticator::Create(config.auth, config.limits.max_message_bytes);
+  if (!authenticator) return tl::unexpected(authenticator.error());
+
+  return std::unique_ptr<Engine>(
+      new EngineImpl(std::move(loaded->config), std::move(*lexicon), std::move(*freemail),
+                     std::move(*esp), std::move(*intel), std::move(*scorer), std::move(*chain),
+                     std::move(store), std::move(*authenticator)));
 }
 
 Result<std::unique_ptr<Engine>> Engine::CreateFromFile(const std::string& config_path,

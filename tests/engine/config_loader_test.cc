@@ -63,5 +63,56 @@ TEST(ConfigLoaderTest, UnknownKeysAndBadValuesFailWithTheirName) {
   EXPECT_NE(syntax.error().message().find("line 1"), std::string::npos);
 }
 
+TEST(ConfigLoaderTest, ReadsAuth) {
+  auto defaults = ParseConfig("", "/");
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->config.auth.mode, AuthMode::kTrust);
+  EXPECT_TRUE(defaults->config.auth.trusted_authserv_ids.empty());
+  EXPECT_EQ(defaults->config.auth.authserv_id, "becguard");
+
+  auto loaded = ParseConfig(R"(
+[auth]
+authserv_id = "mx1.norbridge.example"
+mode = "verify"
+trusted_authserv_ids = ["MX1.Norbridge.Example"]
+trust_exchange_online = true
+trusted_received_by = ["*.Mail.Protection.Outlook.com"]
+resolver = "127.0.0.1:5353"
+dns_timeout_ms = 500
+dns_budget_ms = 1500
+cache_entries = 0
+cache_max_ttl_s = 60
+)",
+                            "/");
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  const AuthConfig& auth = loaded->config.auth;
+  EXPECT_EQ(auth.mode, AuthMode::kVerify);
+  EXPECT_EQ(auth.authserv_id, "mx1.norbridge.example");
+  EXPECT_EQ(auth.trusted_authserv_ids, std::vector<std::string>{"mx1.norbridge.example"});
+  EXPECT_EQ(auth.trusted_received_by, std::vector<std::string>{"*.mail.protection.outlook.com"});
+  EXPECT_TRUE(auth.trust_exchange_online);
+  EXPECT_EQ(auth.resolver, "127.0.0.1:5353");
+  EXPECT_EQ(auth.dns_timeout_ms, 500);
+  EXPECT_EQ(auth.dns_budget_ms, 1500);
+  EXPECT_EQ(auth.cache_entries, 0u);
+  EXPECT_EQ(auth.cache_max_ttl_s, 60);
+}
+
+TEST(ConfigLoaderTest, AuthErrorsNameTheKey) {
+  for (const char* bad :
+       {"[auth]\nmode = \"strict\"\n", "[auth]\nresolvr = \"x\"\n", "[auth]\ndns_timeout_ms = 0\n",
+        "[auth]\ncache_entries = -1\n", "[auth]\ntrusted_authserv_ids = \"mx\"\n",
+        "[auth]\nauthserv_id = \"two words\"\n", "[auth]\ntrust_exchange_online = \"yes\"\n",
+        "auth = 1\n"}) {
+    auto loaded = ParseConfig(bad, "/");
+    ASSERT_FALSE(loaded) << bad;
+    EXPECT_NE(loaded.error().message().find("auth"), std::string::npos) << bad;
+  }
+  // Exchange Online results carry no id: only the trust boundary can vouch for them.
+  auto exo = ParseConfig("[auth]\ntrust_exchange_online = true\n", "/");
+  ASSERT_FALSE(exo);
+  EXPECT_NE(exo.error().message().find("trusted_received_by"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace becguard::engine

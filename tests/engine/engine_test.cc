@@ -55,6 +55,52 @@ TEST(EngineTest, DisabledDetectorProducesNoFindings) {
   }
 }
 
+// The authentication stage runs before detectors and its results reach the report.
+TEST(EngineTest, TrustedAuthenticationResultsReachDetectorsAndReport) {
+  auto engine = Engine::Create(
+      "[organization]\ndomains = [\"norbridge.test\"]\n"
+      "[auth]\ntrusted_authserv_ids = [\"mx1.norbridge.test\"]\n",
+      "/");
+  ASSERT_TRUE(engine) << engine.error().ToString();
+  const std::string message =
+      "From: Margaret <ceo@norbridge.test>\nTo: ap@norbridge.test\nSubject: x\n\nhello\n";
+  const std::string trusted =
+      "Authentication-Results: mx1.norbridge.test; spf=fail smtp.mailfrom=norbridge.test; "
+      "dmarc=fail (p=reject) header.from=norbridge.test\n";
+  auto report = (*engine)->Scan(ScanInput{trusted + message, "t", {}});
+  ASSERT_TRUE(report);
+  bool dmarc_fail = false;
+  for (const ScoredFinding& f : report->findings) {
+    dmarc_fail = dmarc_fail || f.finding.id == FindingId::kAuthDmarcFail;
+  }
+  EXPECT_TRUE(dmarc_fail);
+  ASSERT_EQ(report->auth.size(), 2u);
+  EXPECT_EQ(report->auth[1].method, "dmarc");
+  EXPECT_EQ(report->auth[1].result, "fail");
+  EXPECT_EQ(report->auth[1].properties, "header.from=norbridge.test");
+
+  // The same header from an id nobody configured changes nothing.
+  const std::string forged =
+      "Authentication-Results: mx.attacker.test; dmarc=fail "
+      "header.from=norbridge.test\n";
+  report = (*engine)->Scan(ScanInput{forged + message, "t", {}});
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->auth.empty());
+  for (const ScoredFinding& f : report->findings) {
+    EXPECT_NE(GetFindingInfo(f.finding.id).group, FindingGroup::kAuth);
+  }
+}
+
+TEST(EngineTest, VerifyModeWithABadResolverFailsStartUp) {
+  auto engine = Engine::Create("[auth]\nmode = \"verify\"\nresolver = \"ns.example\"\n", "/");
+  ASSERT_FALSE(engine);
+  EXPECT_NE(engine.error().message().find("auth.resolver"), std::string::npos);
+  EngineOptions options;
+  options.verify_auth = true;  // --verify-auth
+  engine = Engine::Create("[auth]\nresolver = \"ns.example\"\n", "/", options);
+  EXPECT_FALSE(engine);
+}
+
 TEST(EngineTest, EmptyAndGarbageInputStillGetAVerdict) {
   auto engine = FixtureEngine();
   ASSERT_NE(engine, nullptr);

@@ -67,7 +67,7 @@ void ScanBatch(const Engine& engine, std::vector<Item>& batch, std::vector<Scann
   auto work = [&] {
     for (std::size_t i = next++; i < batch.size(); i = next++) {
       if (batch[i].read_error) continue;
-      ScanInput input{batch[i].message.bytes, batch[i].message.origin, {}};
+      ScanInput input{batch[i].message.bytes, batch[i].message.origin, options.envelope};
       if (options.keep_parsed) {
         results[i].report = engine.ScanParsed(input, results[i].parsed);
       } else {

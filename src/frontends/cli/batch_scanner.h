@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "becguard/engine.h"
@@ -23,6 +24,8 @@ struct BatchOptions {
   int jobs = 1;
   std::size_t batch_size = 256;
   bool keep_parsed = false;
+  // The SMTP envelope of every message (`scan --client-ip/--helo/--mail-from`); usually unset.
+  std::optional<SmtpEnvelope> envelope;
 };
 
 // on_result and on_error run on the calling thread, in input order (unreadable inputs are

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct ScanOptions {
   bool progress = true;
   int jobs = 0;  // 0 = all cores
   std::size_t max_file_bytes = 1u << 30;
+  // --client-ip / --helo / --mail-from: the SMTP envelope for SPF (with --verify-auth).
+  std::optional<SmtpEnvelope> envelope;
 };
 
 int RunScan(const Engine& engine, const ScanOptions& options);

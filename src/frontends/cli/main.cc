@@ -74,6 +74,19 @@ int main(int argc, char** argv) {
                      "do not teach the store (default: learn from clean messages, see "
                      "[store] learn_on_scan)");
 
+  bool verify_auth = false;
+  scan_cmd->add_flag("--verify-auth", verify_auth,
+                     "verify SPF, DKIM and DMARC over DNS ([auth] mode = \"verify\"; resolver, "
+                     "timeouts and trusted MTAs from [auth]); the SMTP client comes from "
+                     "--client-ip/--helo/--mail-from, else from the Received header of a "
+                     "trusted MTA ([auth] trusted_received_by)");
+  becguard::SmtpEnvelope envelope;
+  scan_cmd->add_option("--client-ip", envelope.client_ip,
+                       "SMTP client IP address of the scanned messages (for SPF)");
+  scan_cmd->add_option("--helo", envelope.helo, "SMTP HELO/EHLO name (for SPF)");
+  scan_cmd->add_option("--mail-from", envelope.mail_from,
+                       "SMTP MAIL FROM address (default: the Return-Path header)");
+
   becguard::cli::LearnOptions learn;
   CLI::App* learn_cmd = app.add_subcommand(
       "learn",
@@ -140,6 +153,7 @@ int main(int argc, char** argv) {
   becguard::EngineOptions options;
   if (app.get_option("--store")->count() > 0) options.store_location = store_location;
   if (no_learn) options.learn_on_scan = becguard::LearnPolicy::kNone;
+  options.verify_auth = verify_auth;
   if (*milter_cmd) {
     milter.config_path = ResolveConfigPath(config_path);
     return becguard::cli::RunMilterCommand(milter, options);
@@ -151,6 +165,13 @@ int main(int argc, char** argv) {
   }
   if (*scan_cmd) {
     scan.progress = !no_progress;
+    if (!envelope.client_ip.empty()) scan.envelope = envelope;
+    const bool envelope_given =
+        !envelope.client_ip.empty() || !envelope.helo.empty() || !envelope.mail_from.empty();
+    if (envelope_given && (*engine)->config().auth.mode != becguard::AuthMode::kVerify) {
+      std::cerr << "becguard: --client-ip/--helo/--mail-from are used only with --verify-auth "
+                   "(or [auth] mode = \"verify\")\n";
+    }
     return becguard::cli::RunScan(**engine, scan);
   }
   if (*learn_cmd) {

@@ -73,6 +73,16 @@ std::string FormatJsonLine(const std::string& file, const ScanReport& report) {
                          {"verdict", std::string(VerdictName(report.verdict))},
                          {"score", report.score},
                          {"findings", std::move(findings)}};
+  if (!report.auth.empty()) {  // only when results were verified or trusted
+    nlohmann::json auth = nlohmann::json::array();
+    for (const AuthMethodResult& r : report.auth) {
+      nlohmann::json entry = {{"method", r.method}, {"result", r.result}};
+      if (!r.properties.empty()) entry["properties"] = r.properties;
+      if (!r.reason.empty()) entry["reason"] = r.reason;
+      auth.push_back(std::move(entry));
+    }
+    line["auth"] = std::move(auth);
+  }
   // Replace invalid UTF-8 instead of throwing: evidence quotes hostile mail.
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -132,6 +142,15 @@ std::string FormatExplanation(const std::string& file, const ScanReport& report,
   out += fmt::format("\nVerdict:     {} (score {} of 100; suspicious at {}, bec at {})\n",
                      VerdictName(report.verdict), report.score, WeightText(suspicious_threshold),
                      WeightText(bec_threshold));
+  if (!report.auth.empty()) {
+    out += "Authentication:";
+    for (const AuthMethodResult& r : report.auth) {
+      out += fmt::format(" {}={}{}{};", r.method, r.result,
+                         r.properties.empty() ? "" : " " + r.properties,
+                         r.reason.empty() ? "" : " (" + r.reason + ")");
+    }
+    out += "\n";
+  }
   if (report.findings.empty()) {
     out += "\nNo findings: nothing in this message looks like business e-mail compromise.\n";
   } else {

@@ -27,6 +27,7 @@ int RunScan(const Engine& engine, const ScanOptions& options) {
                    ? options.jobs
                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   batch.keep_parsed = options.explain;
+  batch.envelope = options.envelope;
 
   int worst = kExitClean;
   bool input_error = false;
