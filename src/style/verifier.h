@@ -1,0 +1,60 @@
+// Authorship verification: does a message read like the claimed sender's profile, rather than
+// like other senders' (the impostors)? In the spirit of the General Impostors method (Koppel &
+// Winter 2014): over many random halves of the feature space, how often is the claimed author's
+// profile closer to the message than every impostor's? Similarities are cosines centred on the
+// impostors' mean, so what all business mail shares does not count as evidence.
+//
+// Cost: one pass over the dense profiles per candidate (kDims x (1 + impostors)) to get per-block
+// partial sums, then each iteration only adds block sums; about 10-20 us with 16 impostors
+// (docs/BENCHMARKS.md, "Writing style").
+// Immutable after construction; thread-safe.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "style/features.h"
+#include "style/profile.h"
+
+namespace becguard::style {
+
+enum class VerifyMethod {
+  kImpostors,  // General Impostors over random feature-block halves (default)
+  kMargin,     // centred cosine to the author minus the best impostor's, one full-space look
+  kSelf,       // no impostors: z-score of the similarity against the author's own messages
+};
+
+struct VerifierOptions {
+  VerifyMethod method = VerifyMethod::kImpostors;
+  int iterations = 100;    // random feature halves (kImpostors)
+  int min_impostors = 3;   // fewer: fall back to kSelf
+};
+
+struct Verification {
+  // In [0, 1]: the share of looks in which the claimed author beat every impostor (kImpostors),
+  // or a logistic of the margin / z-score. Low means "written by someone else".
+  double same_author = 1.0;
+  double similarity = 0;           // centred cosine with the claimed profile
+  double best_impostor = 0;        // best centred cosine among impostors
+  int impostors = 0;               // impostors used (0: kSelf)
+  VerifyMethod method_used = VerifyMethod::kSelf;
+};
+
+class Verifier {
+ public:
+  static constexpr int kBlocks = 32;
+
+  explicit Verifier(VerifierOptions options = {});
+
+  // `impostors` must not include the claimed profile; null entries are skipped.
+  Verification Verify(const StyleSample& sample, const StyleProfile& claimed,
+                      std::span<const StyleProfile* const> impostors) const;
+
+ private:
+  VerifierOptions options_;
+  std::vector<std::uint32_t> masks_;  // one per iteration, kBlocks/2 bits set, fixed seed
+};
+
+}  // namespace becguard::style
