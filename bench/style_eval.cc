@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -127,6 +129,10 @@ int main(int argc, char** argv) {
       mails.push_back(std::move(mail));
     }
     std::sort(mails.begin(), mails.end(), [](const Mail& a, const Mail& b) { return a.date < b.date; });
+    if (std::getenv("SHUFFLE")) {
+      std::mt19937 rng(7);
+      std::shuffle(mails.begin(), mails.end(), rng);
+    }
     const std::size_t train = mails.size() * 7 / 10;
     StyleProfile profile;
     for (std::size_t i = 0; i < train; ++i) profile.Add(mails[i].sample);
@@ -161,6 +167,31 @@ int main(int argc, char** argv) {
         }
       }
     }
+  }
+  // Closed-set identification by plain similarity, as a feature sanity check.
+  {
+    std::size_t right = 0, total = 0, right50 = 0, total50 = 0;
+    for (std::size_t t = 0; t < tests.size(); ++t) {
+      for (const Mail& mail : tests[t]) {
+        std::size_t best = 0;
+        double best_sim = -2;
+        for (std::size_t a = 0; a < profiles.size(); ++a) {
+          const double sim = becguard::style::Similarity(mail.sample, profiles[a]);
+          if (sim > best_sim) {
+            best_sim = sim;
+            best = a;
+          }
+        }
+        ++total;
+        right += best == t ? 1 : 0;
+        if (mail.sample.words >= 50) {
+          ++total50;
+          right50 += best == t ? 1 : 0;
+        }
+      }
+    }
+    std::printf("closed-set top-1: %.3f (50+ words: %.3f)\n", double(right) / total,
+                double(right50) / total50);
   }
   const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
   std::printf("authors %zu, bare forwards skipped %zu, verifications %zu (%.1f us each)\n",

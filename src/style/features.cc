@@ -15,8 +15,11 @@
 namespace becguard::style {
 namespace {
 
+// Block weights and term weighting, chosen on bench/style_eval (docs/BENCHMARKS.md): raw term
+// frequencies beat log or square-root damping, and the token block earns the same weight as the
+// character n-grams once it has 512 dimensions.
 constexpr float kNgramWeight = 1.0F;
-constexpr float kTokenWeight = 0.6F;
+constexpr float kTokenWeight = 1.0F;
 constexpr float kStatWeight = 0.5F;
 
 const icu::Normalizer2* Nfkc() {
@@ -113,10 +116,9 @@ struct Accumulator {
   void Add(int dim, float v) { dense[static_cast<std::size_t>(dim)] += v; }
 };
 
-void NormalizeBlock(std::array<float, kDims>& v, int begin, int end, float weight, bool log_tf) {
+void NormalizeBlock(std::array<float, kDims>& v, int begin, int end, float weight) {
   double norm = 0;
   for (int i = begin; i < end; ++i) {
-    if (log_tf && v[i] > 0) v[i] = std::log1p(v[i]);
     norm += static_cast<double>(v[i]) * v[i];
   }
   if (norm <= 0) return;
@@ -126,9 +128,32 @@ void NormalizeBlock(std::array<float, kDims>& v, int begin, int end, float weigh
 
 }  // namespace
 
+// Joins lines that a mailer hard-wrapped (Lotus Notes and many others wrap at 65-78 columns), so
+// layout features describe the writer and not their mail client.
+std::string Reflow(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    out.append(line);
+    const std::size_t next = end + 1;
+    const bool next_blank = next >= text.size() || text[next] == '\n' || text[next] == '\r';
+    const bool wrapped = line.size() >= 55 && line.size() <= 80 && !next_blank;
+    if (end < text.size()) out.push_back(wrapped ? ' ' : '\n');
+    start = next;
+  }
+  return out;
+}
+
 StyleSample ExtractStyle(std::string_view own_text) {
   StyleSample sample;
-  const std::string nfkc = NfkcText(own_text);
+  const std::string nfkc = Reflow(NfkcText(own_text));
 
   // Lines: trimmed, non-empty, for greeting / sign-off and layout.
   std::vector<std::string_view> lines;
@@ -160,7 +185,7 @@ StyleSample ExtractStyle(std::string_view own_text) {
   sample.greeting = GreetingForm(lines);
   sample.signoff = SignoffForm(lines);
 
-  // One pass over the code points: n-grams on a lower-cased, space-collapsed copy; tokens;
+  // One pass over the code points: n-grams on a space-collapsed copy; lower-cased tokens;
   // sentence and character statistics.
   std::u32string cps = Decode(nfkc);
   std::u32string folded;
@@ -178,7 +203,7 @@ StyleSample ExtractStyle(std::string_view own_text) {
       continue;
     }
     newlines = 0;
-    folded.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    folded.push_back(c);  // case kept: capitalisation habits are part of the n-grams
   }
 
   Accumulator acc;
@@ -310,9 +335,9 @@ StyleSample ExtractStyle(std::string_view own_text) {
                                0.0F, 1.5F);
     acc.dense[static_cast<std::size_t>(kNgramDims + kTokenDims + s)] = v;
   }
-  NormalizeBlock(acc.dense, 0, kNgramDims, kNgramWeight, true);
-  NormalizeBlock(acc.dense, kNgramDims, kNgramDims + kTokenDims, kTokenWeight, true);
-  NormalizeBlock(acc.dense, kNgramDims + kTokenDims, kDims, kStatWeight, false);
+  NormalizeBlock(acc.dense, 0, kNgramDims, kNgramWeight);
+  NormalizeBlock(acc.dense, kNgramDims, kNgramDims + kTokenDims, kTokenWeight);
+  NormalizeBlock(acc.dense, kNgramDims + kTokenDims, kDims, kStatWeight);
   double norm = 0;
   for (float v : acc.dense) norm += static_cast<double>(v) * v;
   const auto inv = static_cast<float>(1.0 / std::sqrt(norm));

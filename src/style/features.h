@@ -15,8 +15,8 @@
 namespace becguard::style {
 
 // Dimensions of the style vector: [char n-grams | tokens | scaled statistics].
-inline constexpr int kNgramDims = 1024;
-inline constexpr int kTokenDims = 256;
+inline constexpr int kNgramDims = 2048;
+inline constexpr int kTokenDims = 512;
 inline constexpr int kStatDims = 16;
 inline constexpr int kDims = kNgramDims + kTokenDims + kStatDims;
 

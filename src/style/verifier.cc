@@ -8,22 +8,26 @@ namespace becguard::style {
 namespace {
 
 constexpr int kBlockSize = (kDims + Verifier::kBlocks - 1) / Verifier::kBlocks;
+// Variance floor of the Cosine Delta weights, as a share of the mean variance: keeps dimensions
+// on which the few impostors happen to agree from getting unbounded weight.
+constexpr float kVarianceFloor = 0.01F;
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-// Per-block partial sums of one candidate against the centred message.
+// Per-block partial sums of one candidate profile against the standardised message.
 struct BlockSums {
   std::array<float, Verifier::kBlocks> dot{};
   std::array<float, Verifier::kBlocks> norm{};
 };
 
-void Sum(const float* m, const float* bg, const float* c, BlockSums& out) {
+void Sum(const float* m, const float* bg, const float* w, const float* c, BlockSums& out) {
   for (int b = 0; b < Verifier::kBlocks; ++b) {
     const int begin = b * kBlockSize;
     const int end = std::min(kDims, begin + kBlockSize);
     float dot = 0, norm = 0;
+#pragma omp simd reduction(+ : dot, norm)
     for (int i = begin; i < end; ++i) {
-      const float cc = c[i] - bg[i];
+      const float cc = (c[i] - bg[i]) * w[i];
       dot += m[i] * cc;
       norm += cc * cc;
     }
@@ -36,14 +40,21 @@ double Cosine(double dot, double a, double b) {
   return a > 0 && b > 0 ? dot / std::sqrt(a * b) : 0.0;
 }
 
+// How far `author` stands above the impostors' similarities, in their standard deviations.
+double ZScore(double author, double sum, double sum_sq, double n) {
+  const double mean = sum / n;
+  const double var = std::max(0.0, sum_sq / n - mean * mean);
+  return (author - mean) / std::max(0.01, std::sqrt(var));
+}
+
 Verification VerifySelf(const StyleSample& sample, const StyleProfile& claimed) {
   Verification v;
   v.method_used = VerifyMethod::kSelf;
   v.similarity = Similarity(sample, claimed);
   const RunningStat& self = claimed.self_similarity();
   if (self.count < 3) return v;
-  const double sd = std::max(0.02, self.stddev());
-  v.same_author = Logistic(1.7 * ((v.similarity - self.mean) / sd + 1.5));
+  v.z = (v.similarity - self.mean) / std::max(0.02, self.stddev());
+  v.same_author = Logistic(1.7 * (v.z + 1.5));
   return v;
 }
 
@@ -76,57 +87,94 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
     return VerifySelf(sample, claimed);
   }
 
-  // Background: the impostors' mean; the centred message.
-  std::array<float, kDims> bg{};
+  // Cosine Delta (Smith & Aldridge 2011): centre on the impostors' mean and scale every
+  // dimension by how much senders differ on it, so that what all business mail shares is no
+  // evidence and frequent n-grams do not drown the rare telling ones.
+  alignas(32) std::array<float, kDims> bg{};
+  alignas(32) std::array<float, kDims> w{};
   const float inv = 1.0F / static_cast<float>(others.size());
   for (const StyleProfile* p : others) {
     const float* c = p->centroid().data();
+#pragma omp simd
     for (int i = 0; i < kDims; ++i) bg[i] += c[i] * inv;
   }
-  std::array<float, kDims> m{};
+  for (const StyleProfile* p : others) {
+    const float* c = p->centroid().data();
+#pragma omp simd
+    for (int i = 0; i < kDims; ++i) w[i] += (c[i] - bg[i]) * (c[i] - bg[i]) * inv;
+  }
+  float mean_var = 0;
+#pragma omp simd reduction(+ : mean_var)
+  for (int i = 0; i < kDims; ++i) mean_var += w[i];
+  mean_var /= kDims;
+#pragma omp simd
+  for (int i = 0; i < kDims; ++i) w[i] = 1.0F / std::sqrt(w[i] + kVarianceFloor * mean_var);
+
+  alignas(32) std::array<float, kDims> m{};
   for (const auto& [dim, value] : sample.vector) m[dim] = value;
   std::array<float, kBlocks> m_norm{};
-  for (int i = 0; i < kDims; ++i) {
-    m[i] -= bg[i];
-    m_norm[static_cast<std::size_t>(i / kBlockSize)] += m[i] * m[i];
+  for (int b = 0; b < kBlocks; ++b) {
+    const int begin = b * kBlockSize;
+    const int end = std::min(kDims, begin + kBlockSize);
+    float norm = 0;
+#pragma omp simd reduction(+ : norm)
+    for (int i = begin; i < end; ++i) {
+      m[i] = (m[i] - bg[i]) * w[i];
+      norm += m[i] * m[i];
+    }
+    m_norm[static_cast<std::size_t>(b)] = norm;
   }
 
   std::vector<BlockSums> sums(others.size() + 1);
-  Sum(m.data(), bg.data(), claimed.centroid().data(), sums[0]);
+  Sum(m.data(), bg.data(), w.data(), claimed.centroid().data(), sums[0]);
   for (std::size_t j = 0; j < others.size(); ++j) {
-    Sum(m.data(), bg.data(), others[j]->centroid().data(), sums[j + 1]);
+    Sum(m.data(), bg.data(), w.data(), others[j]->centroid().data(), sums[j + 1]);
   }
+
+  // One look at the whole space: similarities for evidence and the kMargin score.
+  Verification v;
+  v.impostors = static_cast<int>(others.size());
+  double m_total = 0;
+  for (float x : m_norm) m_total += x;
   auto full = [&](const BlockSums& s) {
-    double dot = 0, norm = 0, mn = 0;
+    double dot = 0, norm = 0;
     for (int b = 0; b < kBlocks; ++b) {
       dot += s.dot[static_cast<std::size_t>(b)];
       norm += s.norm[static_cast<std::size_t>(b)];
-      mn += m_norm[static_cast<std::size_t>(b)];
     }
-    return Cosine(dot, mn, norm);
+    return Cosine(dot, m_total, norm);
   };
-
-  Verification v;
-  v.impostors = static_cast<int>(others.size());
   v.similarity = full(sums[0]);
   v.best_impostor = -1;
-  for (std::size_t j = 1; j < sums.size(); ++j) v.best_impostor = std::max(v.best_impostor, full(sums[j]));
-
+  double sum = 0, sum_sq = 0;
+  for (std::size_t j = 1; j < sums.size(); ++j) {
+    const double sim = full(sums[j]);
+    sum += sim;
+    sum_sq += sim * sim;
+    v.best_impostor = std::max(v.best_impostor, sim);
+  }
+  const auto n = static_cast<double>(others.size());
   if (options_.method == VerifyMethod::kMargin) {
     v.method_used = VerifyMethod::kMargin;
-    v.same_author = Logistic(25.0 * (v.similarity - v.best_impostor));
+    v.z = ZScore(v.similarity, sum, sum_sq, n);
+    v.same_author = Logistic(kSlope * (v.z - kCenter));
     return v;
   }
+
+  // General Impostors: many looks at random halves of the feature space; in each, how far the
+  // claimed author stands above the impostors (z-normalised, so that senders whose mail is
+  // generic and senders whose mail is distinctive score on one scale).
   v.method_used = VerifyMethod::kImpostors;
+  double z_total = 0;
   int wins = 0;
   for (std::uint32_t mask : masks_) {
     double mn = 0;
     for (std::uint32_t bits = mask; bits != 0; bits &= bits - 1) {
       mn += m_norm[static_cast<std::size_t>(std::countr_zero(bits))];
     }
-    double author = 0, best = -2;
+    double author = 0, best = -2, s = 0, s2 = 0;
     for (std::size_t j = 0; j < sums.size(); ++j) {
-      double dot = 0, norm = 0;
+      float dot = 0, norm = 0;
       for (std::uint32_t bits = mask; bits != 0; bits &= bits - 1) {
         const auto b = static_cast<std::size_t>(std::countr_zero(bits));
         dot += sums[j].dot[b];
@@ -135,13 +183,18 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
       const double cos = Cosine(dot, mn, norm);
       if (j == 0) {
         author = cos;
-      } else {
-        best = std::max(best, cos);
+        continue;
       }
+      best = std::max(best, cos);
+      s += cos;
+      s2 += cos * cos;
     }
-    if (author > best) ++wins;
+    wins += author > best ? 1 : 0;
+    z_total += ZScore(author, s, s2, n);
   }
-  v.same_author = static_cast<double>(wins) / static_cast<double>(masks_.size());
+  v.wins = static_cast<double>(wins) / static_cast<double>(masks_.size());
+  v.z = z_total / static_cast<double>(masks_.size());
+  v.same_author = Logistic(kSlope * (v.z - kCenter));
   return v;
 }
 

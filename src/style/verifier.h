@@ -33,11 +33,12 @@ struct VerifierOptions {
 };
 
 struct Verification {
-  // In [0, 1]: the share of looks in which the claimed author beat every impostor (kImpostors),
-  // or a logistic of the margin / z-score. Low means "written by someone else".
+  // In [0, 1], a logistic of z: low means "written by someone else".
   double same_author = 1.0;
   double similarity = 0;           // centred cosine with the claimed profile
   double best_impostor = 0;        // best centred cosine among impostors
+  double z = 0;                    // the author's standing above the impostors, in their SDs
+  double wins = 0;                 // share of looks the author beat every impostor (kImpostors)
   int impostors = 0;               // impostors used (0: kSelf)
   VerifyMethod method_used = VerifyMethod::kSelf;
 };
@@ -45,6 +46,10 @@ struct Verification {
 class Verifier {
  public:
   static constexpr int kBlocks = 32;
+  // same_author = logistic(kSlope * (z - kCenter)): z = kCenter is an even call. Chosen on
+  // bench/style_eval (enron-authors) so that 0.5 sits near the equal-error point for 50+ words.
+  static constexpr double kSlope = 1.5;
+  static constexpr double kCenter = 1.0;
 
   explicit Verifier(VerifierOptions options = {});
 
