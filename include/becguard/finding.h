@@ -49,6 +49,8 @@ enum class FindingId {
   kPaymentChanged,
   // message.*
   kLimitSkipped,
+  // style.*
+  kStyleMismatch,
   // combo.* are produced by scoring composites and named in the scores file, not here.
   kComposite,
 };
@@ -66,6 +68,7 @@ enum class FindingGroup {
   kMessage,    // message.*
   kThread,     // thread.*
   kPayment,    // payment.*
+  kStyle,      // style.*
   kComposite,  // combo.*
 };
 

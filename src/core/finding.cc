@@ -65,13 +65,15 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
      "bank details differ from what this counterparty used before"},
     {FindingId::kLimitSkipped, "message.limit_skipped", G::kMessage,
      "part of the message was not inspected because it exceeded a configured limit"},
+    {FindingId::kStyleMismatch, "style.mismatch", G::kStyle,
+     "the message does not read like its claimed sender's learned writing style"},
     {FindingId::kComposite, "combo", G::kComposite,
      "two or more findings that together mean far more than each alone"},
 }};
 
 constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
     "header", "sender",  "domain", "content", "intel",
-    "html",   "message", "thread", "payment", "combo"};
+    "html",   "message", "thread", "payment", "style", "combo"};
 
 }  // namespace
 

@@ -214,3 +214,19 @@ double Similarity(const StyleSample& sample, const StyleProfile& profile) {
 }
 
 }  // namespace becguard::style
+
+namespace becguard::style {
+
+ProfileScript ScriptOf(const StyleProfile& profile) {
+  return profile.stat(Stat::kJapanese).mean >= 0.3 ? ProfileScript::kJapanese
+                                                    : ProfileScript::kLatin;
+}
+
+std::int64_t ImpostorOrder(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  h ^= h >> 29;
+  return static_cast<std::int64_t>(h >> 1);  // non-negative: fits SQLite's INTEGER ordering
+}
+
+}  // namespace becguard::style

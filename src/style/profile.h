@@ -81,3 +81,17 @@ class StyleProfile {
 double Similarity(const StyleSample& sample, const StyleProfile& profile);
 
 }  // namespace becguard::style
+
+namespace becguard::style {
+
+// The writing system a profile's sender mostly uses: impostors are drawn from senders of the same
+// one (a Japanese writer's mail is trivially unlike an English writer's, which proves nothing).
+enum class ProfileScript : int { kLatin = 0, kJapanese = 1 };
+ProfileScript ScriptOf(const StyleProfile& profile);
+
+// A fixed pseudo-random order of profile keys (stable across processes and builds), from which
+// impostors are taken starting at the claimed sender's key: cheap, deterministic, and a
+// different sample of the population for different senders.
+std::int64_t ImpostorOrder(std::string_view key);
+
+}  // namespace becguard::style
