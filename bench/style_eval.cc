@@ -96,6 +96,10 @@ int main(int argc, char** argv) {
                                      : becguard::style::VerifyMethod::kImpostors;
     } else if (std::strcmp(argv[i], "--impostors") == 0 && i + 1 < argc) {
       max_impostors = static_cast<std::size_t>(std::stoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--min-spread") == 0 && i + 1 < argc) {
+      options.min_spread = std::stod(argv[++i]);
+    } else if (std::strcmp(argv[i], "--similarity-weight") == 0 && i + 1 < argc) {
+      options.similarity_weight = std::stod(argv[++i]);
     } else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
       dump = std::stoi(argv[++i]);
     } else {
@@ -145,10 +149,11 @@ int main(int argc, char** argv) {
     const char* name;
     int lo, hi;
     std::vector<Scored> scores;
+    std::vector<Scored> sims;
   };
-  std::vector<Bucket> buckets{{"<50", 0, 50, {}},     {"50-100", 50, 100, {}},
-                              {"100-200", 100, 200, {}}, {"200+", 200, 1 << 30, {}},
-                              {"50+", 50, 1 << 30, {}},  {"all", 0, 1 << 30, {}}};
+  std::vector<Bucket> buckets{{"<50", 0, 50, {}, {}},     {"50-100", 50, 100, {}, {}},
+                              {"100-200", 100, 200, {}, {}}, {"200+", 200, 1 << 30, {}, {}},
+                              {"50+", 50, 1 << 30, {}, {}},  {"all", 0, 1 << 30, {}, {}}};
   std::size_t checks = 0;
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t a = 0; a < authors.size(); ++a) {
@@ -163,6 +168,7 @@ int main(int argc, char** argv) {
         for (Bucket& b : buckets) {
           if (mail.sample.words >= b.lo && mail.sample.words < b.hi) {
             b.scores.push_back({v.same_author, t == a});
+            b.sims.push_back({v.similarity, t == a});
           }
         }
       }
@@ -200,8 +206,8 @@ int main(int argc, char** argv) {
   for (const Bucket& b : buckets) {
     std::size_t g = 0;
     for (const Scored& s : b.scores) g += s.genuine ? 1 : 0;
-    std::printf("%-8s %8zu %8zu %7.3f %12.3f\n", b.name, g, b.scores.size() - g, Auc(b.scores),
-                FprAt90(b.scores));
+    std::printf("%-8s %8zu %8zu %7.3f %12.3f   (similarity alone: AUC %.3f)\n", b.name, g,
+                b.scores.size() - g, Auc(b.scores), FprAt90(b.scores), Auc(b.sims));
   }
   return 0;
 }

@@ -12,6 +12,10 @@ constexpr int kBlockSize = (kDims + Verifier::kBlocks - 1) / Verifier::kBlocks;
 // on which the few impostors happen to agree from getting unbounded weight.
 constexpr float kVarianceFloor = 0.01F;
 
+// Standardised similarity of a genuine 50+ word message to its author's profile, about (measured
+// on bench/style_eval): the similarity term is centred on it so that kCenter keeps its meaning.
+constexpr double kTypicalSimilarity = 0.2;
+
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 // Per-block partial sums of one candidate profile against the standardised message.
@@ -41,10 +45,10 @@ double Cosine(double dot, double a, double b) {
 }
 
 // How far `author` stands above the impostors' similarities, in their standard deviations.
-double ZScore(double author, double sum, double sum_sq, double n) {
+double ZScore(double author, double sum, double sum_sq, double n, double min_spread) {
   const double mean = sum / n;
   const double var = std::max(0.0, sum_sq / n - mean * mean);
-  return (author - mean) / std::max(0.01, std::sqrt(var));
+  return (author - mean) / std::max(min_spread, std::sqrt(var));
 }
 
 Verification VerifySelf(const StyleSample& sample, const StyleProfile& claimed) {
@@ -90,15 +94,16 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
   // Cosine Delta (Smith & Aldridge 2011): centre on the impostors' mean and scale every
   // dimension by how much senders differ on it, so that what all business mail shares is no
   // evidence and frequent n-grams do not drown the rare telling ones.
+  const std::vector<const StyleProfile*>& population = others;
   alignas(32) std::array<float, kDims> bg{};
   alignas(32) std::array<float, kDims> w{};
-  const float inv = 1.0F / static_cast<float>(others.size());
-  for (const StyleProfile* p : others) {
+  const float inv = 1.0F / static_cast<float>(population.size());
+  for (const StyleProfile* p : population) {
     const float* c = p->centroid().data();
 #pragma omp simd
     for (int i = 0; i < kDims; ++i) bg[i] += c[i] * inv;
   }
-  for (const StyleProfile* p : others) {
+  for (const StyleProfile* p : population) {
     const float* c = p->centroid().data();
 #pragma omp simd
     for (int i = 0; i < kDims; ++i) w[i] += (c[i] - bg[i]) * (c[i] - bg[i]) * inv;
@@ -156,7 +161,8 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
   const auto n = static_cast<double>(others.size());
   if (options_.method == VerifyMethod::kMargin) {
     v.method_used = VerifyMethod::kMargin;
-    v.z = ZScore(v.similarity, sum, sum_sq, n);
+    v.z = ZScore(v.similarity, sum, sum_sq, n, options_.min_spread) +
+          options_.similarity_weight * (v.similarity - kTypicalSimilarity);
     v.same_author = Logistic(kSlope * (v.z - kCenter));
     return v;
   }
@@ -190,10 +196,11 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
       s2 += cos * cos;
     }
     wins += author > best ? 1 : 0;
-    z_total += ZScore(author, s, s2, n);
+    z_total += ZScore(author, s, s2, n, options_.min_spread);
   }
   v.wins = static_cast<double>(wins) / static_cast<double>(masks_.size());
-  v.z = z_total / static_cast<double>(masks_.size());
+  v.z = z_total / static_cast<double>(masks_.size()) +
+        options_.similarity_weight * (v.similarity - kTypicalSimilarity);
   v.same_author = Logistic(kSlope * (v.z - kCenter));
   return v;
 }

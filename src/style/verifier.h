@@ -30,6 +30,13 @@ struct VerifierOptions {
   VerifyMethod method = VerifyMethod::kImpostors;
   int iterations = 100;    // random feature halves (kImpostors)
   int min_impostors = 3;   // fewer: fall back to kSelf
+  // Smallest spread of the impostors' similarities believed when z-normalising: a message unlike
+  // every profile (its real author is not in the store) has near-zero, tightly packed
+  // similarities, and a tiny edge for the claimed author must not become a large z.
+  double min_spread = 0.05;
+  // How much the absolute (standardised) similarity to the claimed profile adds to z: z alone
+  // says "closer than the impostors", which a message unlike everyone can be by a hair.
+  double similarity_weight = 16.0;
 };
 
 struct Verification {
