@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
       options.min_spread = std::stod(argv[++i]);
     } else if (std::strcmp(argv[i], "--similarity-weight") == 0 && i + 1 < argc) {
       options.similarity_weight = std::stod(argv[++i]);
+    } else if (std::strcmp(argv[i], "--variance-floor") == 0 && i + 1 < argc) {
+      options.variance_floor = std::stod(argv[++i]);
     } else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
       dump = std::stoi(argv[++i]);
     } else {
@@ -150,10 +152,11 @@ int main(int argc, char** argv) {
     int lo, hi;
     std::vector<Scored> scores;
     std::vector<Scored> sims;
+    std::vector<Scored> zs;
   };
-  std::vector<Bucket> buckets{{"<50", 0, 50, {}, {}},     {"50-100", 50, 100, {}, {}},
-                              {"100-200", 100, 200, {}, {}}, {"200+", 200, 1 << 30, {}, {}},
-                              {"50+", 50, 1 << 30, {}, {}},  {"all", 0, 1 << 30, {}, {}}};
+  std::vector<Bucket> buckets{{"<50", 0, 50, {}, {}, {}},     {"50-100", 50, 100, {}, {}, {}},
+                              {"100-200", 100, 200, {}, {}, {}}, {"200+", 200, 1 << 30, {}, {}, {}},
+                              {"50+", 50, 1 << 30, {}, {}, {}},  {"all", 0, 1 << 30, {}, {}, {}}};
   std::size_t checks = 0;
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t a = 0; a < authors.size(); ++a) {
@@ -169,6 +172,7 @@ int main(int argc, char** argv) {
           if (mail.sample.words >= b.lo && mail.sample.words < b.hi) {
             b.scores.push_back({v.same_author, t == a});
             b.sims.push_back({v.similarity, t == a});
+            b.zs.push_back({v.z, t == a});
           }
         }
       }
@@ -208,6 +212,30 @@ int main(int argc, char** argv) {
     for (const Scored& s : b.scores) g += s.genuine ? 1 : 0;
     std::printf("%-8s %8zu %8zu %7.3f %12.3f   (similarity alone: AUC %.3f)\n", b.name, g,
                 b.scores.size() - g, Auc(b.scores), FprAt90(b.scores), Auc(b.sims));
+  }
+  // What the detector's threshold means: detected impostor attempts and flagged genuine mail.
+  std::printf("\n50+ words, finding when same_author < threshold:\n%-10s %10s %10s\n", "threshold",
+              "detected", "FPR");
+  for (double threshold : {0.05, 0.1, 0.25, 0.5, 0.75}) {
+    double detected = 0, impostor = 0, flagged = 0, genuine = 0;
+    for (const Scored& s : buckets[4].scores) {
+      (s.genuine ? genuine : impostor) += 1;
+      if (s.score < threshold) (s.genuine ? flagged : detected) += 1;
+    }
+    std::printf("%-10.2f %10.3f %10.3f\n", threshold, detected / impostor, flagged / genuine);
+  }
+  {
+    std::vector<double> g, im;
+    for (const Scored& s : buckets[4].zs) (s.genuine ? g : im).push_back(s.score);
+    std::sort(g.begin(), g.end());
+    std::sort(im.begin(), im.end());
+    auto q = [](const std::vector<double>& v, double p) {
+      return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+    };
+    std::printf("\n50+ words, z quantiles: genuine 5%% %.2f 10%% %.2f 25%% %.2f 50%% %.2f; "
+                "impostor 50%% %.2f 75%% %.2f 90%% %.2f 95%% %.2f\n",
+                q(g, 0.05), q(g, 0.10), q(g, 0.25), q(g, 0.5), q(im, 0.5), q(im, 0.75), q(im, 0.9),
+                q(im, 0.95));
   }
   return 0;
 }

@@ -38,7 +38,7 @@ void CompareForm(const char* what, const std::string& used, const std::vector<Fo
            (used_share > 0 ? "used in only " + Percent(used_share) + " of messages; " : "never seen; ") +
            "usually " + Quote(usual.form) + " (" + Percent(usual_share) + ")";
   }
-  out.push_back({2.0 + 3.0 * usual_share, std::move(text)});
+  out.push_back({4.0 + 3.0 * usual_share, std::move(text)});  // habits analysts trust first
 }
 
 struct StatWording {

@@ -8,9 +8,6 @@ namespace becguard::style {
 namespace {
 
 constexpr int kBlockSize = (kDims + Verifier::kBlocks - 1) / Verifier::kBlocks;
-// Variance floor of the Cosine Delta weights, as a share of the mean variance: keeps dimensions
-// on which the few impostors happen to agree from getting unbounded weight.
-constexpr float kVarianceFloor = 0.01F;
 
 // Standardised similarity of a genuine 50+ word message to its author's profile, about (measured
 // on bench/style_eval): the similarity term is centred on it so that kCenter keeps its meaning.
@@ -112,8 +109,9 @@ Verification Verifier::Verify(const StyleSample& sample, const StyleProfile& cla
 #pragma omp simd reduction(+ : mean_var)
   for (int i = 0; i < kDims; ++i) mean_var += w[i];
   mean_var /= kDims;
+  const auto floor = static_cast<float>(options_.variance_floor) * mean_var;
 #pragma omp simd
-  for (int i = 0; i < kDims; ++i) w[i] = 1.0F / std::sqrt(w[i] + kVarianceFloor * mean_var);
+  for (int i = 0; i < kDims; ++i) w[i] = 1.0F / std::sqrt(w[i] + floor);
 
   alignas(32) std::array<float, kDims> m{};
   for (const auto& [dim, value] : sample.vector) m[dim] = value;

@@ -37,6 +37,9 @@ struct VerifierOptions {
   // How much the absolute (standardised) similarity to the claimed profile adds to z: z alone
   // says "closer than the impostors", which a message unlike everyone can be by a hair.
   double similarity_weight = 16.0;
+  // Floor of the per-dimension variance in the Cosine Delta weights, as a share of the mean
+  // variance: dimensions on which the impostors happen to agree must not get unbounded weight.
+  double variance_floor = 0.1;
 };
 
 struct Verification {
@@ -55,8 +58,8 @@ class Verifier {
   static constexpr int kBlocks = 32;
   // same_author = logistic(kSlope * (z - kCenter)): z = kCenter is an even call. Chosen on
   // bench/style_eval (enron-authors) so that 0.5 sits near the equal-error point for 50+ words.
-  static constexpr double kSlope = 1.5;
-  static constexpr double kCenter = 1.0;
+  static constexpr double kSlope = 1.0;
+  static constexpr double kCenter = -0.5;
 
   explicit Verifier(VerifierOptions options = {});
 
