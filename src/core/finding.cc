@@ -72,8 +72,8 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
 }};
 
 constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
-    "header", "sender",  "domain", "content", "intel",
-    "html",   "message", "thread", "payment", "style", "combo"};
+    "header",  "sender", "domain",  "content", "intel", "html",
+    "message", "thread", "payment", "style",   "combo"};
 
 }  // namespace
 

@@ -72,8 +72,8 @@ class StyleMismatch final : public Detector {
     const std::string expected = "the writing style of " + whose + " (" +
                                  std::to_string(profile->messages()) + " messages learned)";
     const double strength = std::clamp(1.0 - 0.5 * v.same_author / config_.threshold, 0.5, 1.0);
-    sink.Add(FindingId::kStyleMismatch, Evidence{"body (writing style)", observed, expected, detail},
-             strength);
+    sink.Add(FindingId::kStyleMismatch,
+             Evidence{"body (writing style)", observed, expected, detail}, strength);
   }
 
  private:
@@ -82,7 +82,8 @@ class StyleMismatch final : public Detector {
     auto it = learned.style_profiles.find(key);
     if (it == learned.style_profiles.end()) return nullptr;
     const style::StyleProfile& p = it->second;
-    if (p.messages() < config_.min_messages || p.words() < config_.min_profile_words) return nullptr;
+    if (p.messages() < config_.min_messages || p.words() < config_.min_profile_words)
+      return nullptr;
     return &p;
   }
 

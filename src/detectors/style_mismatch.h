@@ -32,7 +32,7 @@ struct StyleMismatchConfig {
   std::int64_t min_impostors = 5;         // other senders' profiles to compare with
   // same_author score (0-1) below which the finding fires; see docs/BENCHMARKS.md for the
   // detection / false-positive trade-off measured on enron-authors.
-  double threshold = 0.25;
+  double threshold = 0.15;
 };
 
 Result<StyleMismatchConfig> ParseStyleMismatchConfig(const toml::table& section);

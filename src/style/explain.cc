@@ -35,7 +35,8 @@ void CompareForm(const char* what, const std::string& used, const std::vector<Fo
            Percent(usual_share) + " of messages)";
   } else {
     text = std::string(what) + " " + Quote(used) + " — " +
-           (used_share > 0 ? "used in only " + Percent(used_share) + " of messages; " : "never seen; ") +
+           (used_share > 0 ? "used in only " + Percent(used_share) + " of messages; "
+                           : "never seen; ") +
            "usually " + Quote(usual.form) + " (" + Percent(usual_share) + ")";
   }
   out.push_back({4.0 + 3.0 * usual_share, std::move(text)});  // habits analysts trust first
@@ -43,9 +44,9 @@ void CompareForm(const char* what, const std::string& used, const std::vector<Fo
 
 struct StatWording {
   Stat stat;
-  const char* name;      // "sentences of %s words on average"
-  double floor;          // smallest standard deviation believed
-  double min_change;     // smallest absolute difference worth telling
+  const char* name;   // "sentences of %s words on average"
+  double floor;       // smallest standard deviation believed
+  double min_change;  // smallest absolute difference worth telling
 };
 
 constexpr StatWording kWordings[] = {
@@ -61,9 +62,7 @@ constexpr StatWording kWordings[] = {
     {Stat::kLogWords, "{} words long", 0.3, 0.7},
 };
 
-bool IsShare(Stat s) {
-  return s == Stat::kUpperRatio || s == Stat::kLowerStarts;
-}
+bool IsShare(Stat s) { return s == Stat::kUpperRatio || s == Stat::kLowerStarts; }
 
 std::string Format(const StatWording& w, double value) {
   std::string text = w.name;
@@ -76,8 +75,8 @@ std::string Format(const StatWording& w, double value) {
 
 }  // namespace
 
-std::vector<std::string> ExplainDifferences(const StyleSample& sample,
-                                            const StyleProfile& profile, std::size_t max) {
+std::vector<std::string> ExplainDifferences(const StyleSample& sample, const StyleProfile& profile,
+                                            std::size_t max) {
   std::vector<Difference> found;
   const auto messages = static_cast<double>(profile.messages());
   CompareForm("greeting", sample.greeting, profile.greetings(),
@@ -118,8 +117,9 @@ std::vector<std::string> ExplainDifferences(const StyleSample& sample,
                                                   : Number(s.mean);
     found.push_back({std::min(std::fabs(z), 6.0), Format(w, value) + " — usually " + usual});
   }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Difference& a, const Difference& b) { return a.strength > b.strength; });
+  std::stable_sort(found.begin(), found.end(), [](const Difference& a, const Difference& b) {
+    return a.strength > b.strength;
+  });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < found.size() && i < max; ++i) out.push_back(found[i].text);
   return out;

@@ -14,7 +14,7 @@ namespace becguard::style {
 
 // At most `max` differences, strongest first; empty when nothing stands out on its own (the
 // mismatch then lies in the character and word habits as a whole).
-std::vector<std::string> ExplainDifferences(const StyleSample& sample,
-                                            const StyleProfile& profile, std::size_t max = 3);
+std::vector<std::string> ExplainDifferences(const StyleSample& sample, const StyleProfile& profile,
+                                            std::size_t max = 3);
 
 }  // namespace becguard::style

@@ -37,8 +37,8 @@ std::string NfkcText(std::string_view input) {
   std::string out;
   icu::StringByteSink<std::string> sink(&out);
   UErrorCode status = U_ZERO_ERROR;
-  Nfkc()->normalizeUTF8(0, icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())),
-                        sink, nullptr, status);
+  Nfkc()->normalizeUTF8(0, icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())), sink,
+                        nullptr, status);
   return U_FAILURE(status) ? valid : out;
 }
 
@@ -97,8 +97,8 @@ std::uint64_t HashString(std::string_view s, std::uint64_t seed) {
 void AppendUtf8(char32_t cp, std::string& out) { text::AppendUtf8(cp, &out); }
 
 constexpr std::array<std::u32string_view, 12> kKeigoEndings{
-    U"です", U"ます", U"でした", U"ました", U"ません", U"ください", U"ございます",
-    U"でしょう", U"ますか", U"ですか", U"ましょう", U"願います"};
+    U"です",       U"ます",     U"でした", U"ました", U"ません",   U"ください",
+    U"ございます", U"でしょう", U"ますか", U"ですか", U"ましょう", U"願います"};
 
 // Sentence ending without trailing punctuation and symbols.
 bool IsPoliteEnding(std::u32string_view sentence) {
@@ -329,10 +329,11 @@ StyleSample ExtractStyle(std::string_view own_text) {
   set(Stat::kHasSignoff, sample.signoff.empty() ? 0.0F : 1.0F);
 
   // Statistics enter the vector on fixed scales so that none dominates.
-  constexpr std::array<float, kStatCount> kScale{6, 30, 8, 100, 8, 1, 1, 1, 1, 3, 5, 1, 1, 10, 1, 1};
+  constexpr std::array<float, kStatCount> kScale{6, 30, 8, 100, 8, 1,  1, 1,
+                                                 1, 3,  5, 1,   1, 10, 1, 1};
   for (int s = 0; s < kStatCount; ++s) {
-    const float v = std::clamp(st[static_cast<std::size_t>(s)] / kScale[static_cast<std::size_t>(s)],
-                               0.0F, 1.5F);
+    const float v = std::clamp(
+        st[static_cast<std::size_t>(s)] / kScale[static_cast<std::size_t>(s)], 0.0F, 1.5F);
     acc.dense[static_cast<std::size_t>(kNgramDims + kTokenDims + s)] = v;
   }
   NormalizeBlock(acc.dense, 0, kNgramDims, kNgramWeight);

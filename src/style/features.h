@@ -23,22 +23,22 @@ inline constexpr int kDims = kNgramDims + kTokenDims + kStatDims;
 // Interpretable per-message statistics, kept as running mean/variance in a profile so evidence
 // can say "sentences twice as long as usual".
 enum class Stat : int {
-  kLogWords,          // ln(1 + words)
-  kSentenceWords,     // mean words per sentence
-  kWordChars,         // mean characters per word (Latin words)
-  kLineChars,         // mean characters per non-empty line
-  kParagraphs,        // blank-line separated blocks
-  kUpperRatio,        // upper-case letters / cased letters
-  kLowerStarts,       // sentences starting with a lower-case letter / sentences
-  kExclamations,      // '!' per sentence
-  kQuestions,         // '?' per sentence
-  kCommas,            // ',' / '、' per sentence
-  kDashesEllipses,    // "--", "..." per 100 words
-  kKeigo,             // Japanese sentences ending in です/ます forms / Japanese sentences
-  kJapanese,          // kana + kanji / letters
-  kDigits,            // digits per 100 characters
-  kHasGreeting,       // 0 or 1
-  kHasSignoff,        // 0 or 1
+  kLogWords,        // ln(1 + words)
+  kSentenceWords,   // mean words per sentence
+  kWordChars,       // mean characters per word (Latin words)
+  kLineChars,       // mean characters per non-empty line
+  kParagraphs,      // blank-line separated blocks
+  kUpperRatio,      // upper-case letters / cased letters
+  kLowerStarts,     // sentences starting with a lower-case letter / sentences
+  kExclamations,    // '!' per sentence
+  kQuestions,       // '?' per sentence
+  kCommas,          // ',' / '、' per sentence
+  kDashesEllipses,  // "--", "..." per 100 words
+  kKeigo,           // Japanese sentences ending in です/ます forms / Japanese sentences
+  kJapanese,        // kana + kanji / letters
+  kDigits,          // digits per 100 characters
+  kHasGreeting,     // 0 or 1
+  kHasSignoff,      // 0 or 1
 };
 inline constexpr int kStatCount = 16;
 

@@ -8,19 +8,19 @@ namespace becguard::style {
 namespace {
 
 constexpr std::array<std::string_view, 12> kGreetingStarts{
-    "hi", "hello", "hey", "dear", "greetings", "good", "gentlemen", "team", "all", "folks", "guys",
-    "morning"};
+    "hi",        "hello", "hey", "dear",  "greetings", "good",
+    "gentlemen", "team",  "all", "folks", "guys",      "morning"};
 constexpr std::array<std::string_view, 16> kGreetingWords{
-    "morning", "afternoon", "evening", "day", "all", "team", "everyone", "folks", "guys", "sir",
-    "madam", "mr", "ms", "mrs", "dr", "and"};
-constexpr std::array<std::string_view, 8> kJaAddressees{"様", "さん", "殿", "各位", "様へ",
-                                                        "さま", "君", "くん"};
-constexpr std::array<std::string_view, 8> kJaOpeners{"お疲れ様",   "お疲れさま", "お世話になって",
-                                                      "いつもお世話", "拝啓",       "こんにちは",
-                                                      "おはよう",   "ご無沙汰"};
+    "morning", "afternoon", "evening", "day", "all", "team", "everyone", "folks",
+    "guys",    "sir",       "madam",   "mr",  "ms",  "mrs",  "dr",       "and"};
+constexpr std::array<std::string_view, 8> kJaAddressees{"様",   "さん", "殿", "各位",
+                                                        "様へ", "さま", "君", "くん"};
+constexpr std::array<std::string_view, 8> kJaOpeners{"お疲れ様",     "お疲れさま", "お世話になって",
+                                                     "いつもお世話", "拝啓",       "こんにちは",
+                                                     "おはよう",     "ご無沙汰"};
 constexpr std::array<std::string_view, 14> kClosings{
-    "thanks", "thank", "regards", "best", "cheers", "sincerely", "yours", "rgds", "thx",
-    "kind", "warm", "many", "talk", "ciao"};
+    "thanks", "thank", "regards", "best", "cheers", "sincerely", "yours",
+    "rgds",   "thx",   "kind",    "warm", "many",   "talk",      "ciao"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);

@@ -23,7 +23,8 @@ bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   return s;
 }
@@ -33,8 +34,8 @@ bool IsContactLine(std::string_view line) {
   int digits = 0;
   for (char c : line) digits += (c >= '0' && c <= '9') ? 1 : 0;
   if (digits >= 7) return true;
-  for (std::string_view marker : {"@", "www.", "http", "tel:", "tel.", "phone", "fax", "mobile",
-                                  "cell:", "direct:"}) {
+  for (std::string_view marker :
+       {"@", "www.", "http", "tel:", "tel.", "phone", "fax", "mobile", "cell:", "direct:"}) {
     if (ContainsIgnoreCase(line, marker)) return true;
   }
   for (std::string_view marker : {"電話", "ＴＥＬ", "ＦＡＸ", "〒", "携帯"}) {

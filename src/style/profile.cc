@@ -101,9 +101,8 @@ void StyleProfile::CountForm(std::vector<FormCount>& forms, const std::string& f
   }
   // Space-saving: the rarest form makes room and the newcomer inherits its count, so a habit
   // that becomes frequent later still rises to the top.
-  auto rarest = std::min_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-    return a.count < b.count;
-  });
+  auto rarest = std::min_element(forms.begin(), forms.end(),
+                                 [](const auto& a, const auto& b) { return a.count < b.count; });
   *rarest = FormCount{form, rarest->count + count};
 }
 
@@ -208,7 +207,8 @@ std::optional<StyleProfile> StyleProfile::Deserialize(std::string_view blob) {
 
 double Similarity(const StyleSample& sample, const StyleProfile& profile) {
   double dot = 0, norm = 0;
-  for (const auto& [dim, value] : sample.vector) dot += static_cast<double>(value) * profile.centroid()[dim];
+  for (const auto& [dim, value] : sample.vector)
+    dot += static_cast<double>(value) * profile.centroid()[dim];
   for (float v : profile.centroid()) norm += static_cast<double>(v) * v;
   return norm > 0 ? dot / std::sqrt(norm) : 0.0;
 }
@@ -219,7 +219,7 @@ namespace becguard::style {
 
 ProfileScript ScriptOf(const StyleProfile& profile) {
   return profile.stat(Stat::kJapanese).mean >= 0.3 ? ProfileScript::kJapanese
-                                                    : ProfileScript::kLatin;
+                                                   : ProfileScript::kLatin;
 }
 
 std::int64_t ImpostorOrder(std::string_view key) {

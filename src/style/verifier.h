@@ -28,8 +28,8 @@ enum class VerifyMethod {
 
 struct VerifierOptions {
   VerifyMethod method = VerifyMethod::kImpostors;
-  int iterations = 100;    // random feature halves (kImpostors)
-  int min_impostors = 3;   // fewer: fall back to kSelf
+  int iterations = 100;   // random feature halves (kImpostors)
+  int min_impostors = 3;  // fewer: fall back to kSelf
   // Smallest spread of the impostors' similarities believed when z-normalising: a message unlike
   // every profile (its real author is not in the store) has near-zero, tightly packed
   // similarities, and a tiny edge for the claimed author must not become a large z.
@@ -45,11 +45,11 @@ struct VerifierOptions {
 struct Verification {
   // In [0, 1], a logistic of z: low means "written by someone else".
   double same_author = 1.0;
-  double similarity = 0;           // centred cosine with the claimed profile
-  double best_impostor = 0;        // best centred cosine among impostors
-  double z = 0;                    // the author's standing above the impostors, in their SDs
-  double wins = 0;                 // share of looks the author beat every impostor (kImpostors)
-  int impostors = 0;               // impostors used (0: kSelf)
+  double similarity = 0;     // centred cosine with the claimed profile
+  double best_impostor = 0;  // best centred cosine among impostors
+  double z = 0;              // the author's standing above the impostors, in their SDs
+  double wins = 0;           // share of looks the author beat every impostor (kImpostors)
+  int impostors = 0;         // impostors used (0: kSelf)
   VerifyMethod method_used = VerifyMethod::kSelf;
 };
 

@@ -28,7 +28,8 @@ class StyleMismatchTest : public ::testing::Test {
  protected:
   StyleMismatchTest() {
     learned_.style_profiles[context::StyleKeyForAddress(kCeo)] = Learn(writers::Terse(), 25);
-    for (int k = 0; k < 8; ++k) learned_.style_impostors.push_back(Learn(writers::Population(k), 25));
+    for (int k = 0; k < 8; ++k)
+      learned_.style_impostors.push_back(Learn(writers::Population(k), 25));
     // The store knows the colleague who writes from the CEO's account in the attack below.
     learned_.style_impostors.push_back(Learn(writers::Casual(), 25));
     learned_.style_impostors.push_back(Learn(writers::Formal(), 25));
@@ -64,7 +65,8 @@ TEST_F(StyleMismatchTest, SomeoneElsesWritingFromTheCeosAddress) {
 }
 
 TEST_F(StyleMismatchTest, TheCeosOwnNewMessageIsQuiet) {
-  for (int i = 40; i < 46; ++i) EXPECT_TRUE(Run(writers::Message(writers::Terse(), i)).empty()) << i;
+  for (int i = 40; i < 46; ++i)
+    EXPECT_TRUE(Run(writers::Message(writers::Terse(), i)).empty()) << i;
 }
 
 TEST_F(StyleMismatchTest, QuotedHistoryAndSignatureAreNotTheSendersStyle) {

@@ -50,8 +50,8 @@ class StoreStyleTest : public ::testing::Test {
   void Teach(const std::string& from, int count, const char* text = kEnglish,
              std::vector<std::string> extra = {}) {
     for (int i = 0; i < count; ++i) {
-      LearnRecord record = MakeRecord(from + "-" + std::to_string(i), from, "x@org.example",
-                                      1700000000 + i);
+      LearnRecord record =
+          MakeRecord(from + "-" + std::to_string(i), from, "x@org.example", 1700000000 + i);
       record.style = style::ExtractStyle(text);
       record.style_keys = {StyleKeyForAddress(from)};
       for (const std::string& key : extra) record.style_keys.push_back(key);
@@ -81,8 +81,8 @@ TYPED_TEST(StoreStyleTest, LearnsProfilesByAddressAndPerson) {
   const std::string person = StyleKeyForPerson("Jeff Skilling");
   this->Teach("jeff@org.example", 4, kEnglish, {person});
   this->Teach("jeff.home@org.example", 2, kEnglish, {person});
-  const auto snapshot = this->Snapshot({StyleKeyForAddress("jeff@org.example"), person,
-                                        StyleKeyForAddress("nobody@org.example")});
+  const auto snapshot = this->Snapshot(
+      {StyleKeyForAddress("jeff@org.example"), person, StyleKeyForAddress("nobody@org.example")});
   ASSERT_EQ(snapshot.style_profiles.size(), 2u);
   EXPECT_EQ(snapshot.style_profiles.at(StyleKeyForAddress("jeff@org.example")).messages(), 4);
   const style::StyleProfile& merged = snapshot.style_profiles.at(person);
@@ -132,9 +132,11 @@ TYPED_TEST(StoreStyleTest, ImpostorsAreMatureOthersOfTheSameScript) {
     EXPECT_EQ(a.style_impostors[i].Serialize(), b.style_impostors[i].Serialize());
   }
   // A Japanese writer's impostors are Japanese writers: here there are none.
-  EXPECT_TRUE(this->Snapshot({StyleKeyForAddress("tanaka@org.example")}, 10).style_impostors.empty());
+  EXPECT_TRUE(
+      this->Snapshot({StyleKeyForAddress("tanaka@org.example")}, 10).style_impostors.empty());
   // No claimed profile: no impostors either.
-  EXPECT_TRUE(this->Snapshot({StyleKeyForAddress("ghost@org.example")}, 10).style_impostors.empty());
+  EXPECT_TRUE(
+      this->Snapshot({StyleKeyForAddress("ghost@org.example")}, 10).style_impostors.empty());
 }
 
 }  // namespace

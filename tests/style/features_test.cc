@@ -29,11 +29,13 @@ TEST(OwnTextTest, DropsTrailingContactBlockButKeepsName) {
 }
 
 TEST(OwnTextTest, KeepsOrdinaryProse) {
-  EXPECT_EQ(OwnText("We met at 10 and agreed.\nMore later."), "We met at 10 and agreed.\nMore later.\n");
+  EXPECT_EQ(OwnText("We met at 10 and agreed.\nMore later."),
+            "We met at 10 and agreed.\nMore later.\n");
 }
 
 TEST(StyleFeaturesTest, GreetingAndSignoffForms) {
-  StyleSample s = ExtractStyle("Hi Vince,\n\nThe model is attached. Let me know.\n\nThanks,\nJeff\n");
+  StyleSample s =
+      ExtractStyle("Hi Vince,\n\nThe model is attached. Let me know.\n\nThanks,\nJeff\n");
   EXPECT_EQ(s.greeting, "hi <name>,");
   EXPECT_EQ(s.signoff, "thanks, / jeff");
   s = ExtractStyle("Dear Sir,\n\nPlease wire the funds today.\n\nRegards\n");

@@ -41,12 +41,12 @@ class VerifierTest : public ::testing::Test {
 
 TEST_F(VerifierTest, GenuineOutranksEveryImpostorAttempt) {
   const Verifier verifier;
-  const std::vector<testing::Writer> writers{testing::Terse(), testing::Formal(),
-                                             testing::Casual(), testing::Friendly(),
-                                             testing::Numbers()};
+  const std::vector<testing::Writer> writers{testing::Terse(), testing::Formal(), testing::Casual(),
+                                             testing::Friendly(), testing::Numbers()};
   for (std::size_t claimed = 0; claimed < writers.size(); ++claimed) {
     const StyleSample own = ExtractStyle(testing::Message(writers[claimed], 40));
-    const Verification genuine = verifier.Verify(own, profiles_[claimed], Impostors(claimed, claimed));
+    const Verification genuine =
+        verifier.Verify(own, profiles_[claimed], Impostors(claimed, claimed));
     EXPECT_EQ(genuine.method_used, VerifyMethod::kImpostors);
     EXPECT_GT(genuine.same_author, 0.9) << claimed;
     EXPECT_GT(genuine.wins, 0.9) << claimed;
@@ -146,7 +146,8 @@ TEST(ExplainTest, NamesGreetingSignoffAndSentenceLength) {
 TEST(ExplainTest, SaysNothingForTheSendersOwnHabits) {
   StyleProfile formal;
   for (int i = 0; i < 20; ++i) formal.Add(ExtractStyle(testing::Message(testing::Formal(), i)));
-  EXPECT_TRUE(ExplainDifferences(ExtractStyle(testing::Message(testing::Formal(), 25)), formal).empty());
+  EXPECT_TRUE(
+      ExplainDifferences(ExtractStyle(testing::Message(testing::Formal(), 25)), formal).empty());
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ inline std::string Message(const Writer& w, int i) {
     text += greeting + "\n\n";
   }
   for (int k = 0; k < w.per_message; ++k) {
-    const std::size_t pick = (static_cast<std::size_t>(i) * 7 + static_cast<std::size_t>(k) * 3) %
-                             w.sentences.size();
+    const std::size_t pick =
+        (static_cast<std::size_t>(i) * 7 + static_cast<std::size_t>(k) * 3) % w.sentences.size();
     if (k > 0) text += w.joiner;
     text += w.sentences[pick];
   }
@@ -127,13 +127,14 @@ inline Writer JapanesePolite() {
 }
 
 inline Writer JapaneseCasual() {
-  return {"{}さん",
-          {"おつかれ。", "資料見たけど、だいたいいい感じだと思う。", "明日の会議、ちょっと遅れるかも。",
-           "見積もりの数字、もう一回確認してくれる？", "例の件、部長にはもう話したよ。",
-           "来週ならいつでも大丈夫だよ。", "ありがとう、助かった！"},
-          "",
-          "田中",
-          6};
+  return {
+      "{}さん",
+      {"おつかれ。", "資料見たけど、だいたいいい感じだと思う。", "明日の会議、ちょっと遅れるかも。",
+       "見積もりの数字、もう一回確認してくれる？", "例の件、部長にはもう話したよ。",
+       "来週ならいつでも大丈夫だよ。", "ありがとう、助かった！"},
+      "",
+      "田中",
+      6};
 }
 
 }  // namespace becguard::style::testing
@@ -164,11 +165,11 @@ inline Writer Population(int k) {
       "Sales were slightly above the target in the northern region.",
       "The printer on our floor is broken again.",
       "Can we set up a short call to go over the open points?"};
-  static const std::vector<std::string_view> kGreetings{"Hi {},", "", "{},", "Good morning {},",
-                                                        "Hello {},", "", "Hi all,", "Team,"};
+  static const std::vector<std::string_view> kGreetings{
+      "Hi {},", "", "{},", "Good morning {},", "Hello {},", "", "Hi all,", "Team,"};
   static const std::vector<std::string_view> kSignoffs{
-      "Best,\nChris", "Regards,\nPat", "Thanks!\nSam", "Rob", "Best regards,\nAlex Chen",
-      "Cheers,\nJo", "Thank you,\nLee", "- Kim"};
+      "Best,\nChris", "Regards,\nPat",   "Thanks!\nSam", "Rob", "Best regards,\nAlex Chen",
+      "Cheers,\nJo",  "Thank you,\nLee", "- Kim"};
   Writer w;
   w.greeting = kGreetings[static_cast<std::size_t>(k) % kGreetings.size()];
   w.signoff = kSignoffs[static_cast<std::size_t>(k) % kSignoffs.size()];
