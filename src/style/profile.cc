@@ -107,7 +107,7 @@ void StyleProfile::CountForm(std::vector<FormCount>& forms, const std::string& f
 }
 
 void StyleProfile::Add(const StyleSample& sample) {
-  if (sample.empty()) return;
+  if (sample.words < kMinLearnWords) return;
   if (messages_ >= 3) self_similarity_.Add(Similarity(sample, *this));
   const auto n = static_cast<float>(messages_);
   for (float& v : centroid_) v *= n / (n + 1);

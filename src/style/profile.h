@@ -37,8 +37,12 @@ struct FormCount {
 class StyleProfile {
  public:
   static constexpr std::size_t kMaxForms = 6;
+  // Shorter messages ("FYI", "ok thanks") are not learned: they carry little of the writer and
+  // pull the profile towards everyone's replies (bench/style_eval: AUC at 50+ words 0.886 ->
+  // 0.908).
+  static constexpr int kMinLearnWords = 5;
 
-  // Adds one message (ignored when the sample is empty).
+  // Adds one message (ignored below kMinLearnWords).
   void Add(const StyleSample& sample);
   // Adds another profile of the same person (e.g. their second address).
   void Merge(const StyleProfile& other);

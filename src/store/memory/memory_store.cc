@@ -148,7 +148,7 @@ Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
 }
 
 void MemoryStore::LearnStyle(const context::LearnRecord& record) {
-  if (record.style.empty()) return;
+  if (record.style.words < style::StyleProfile::kMinLearnWords) return;
   for (const std::string& key : record.style_keys) {
     style::StyleProfile& profile = style_profiles_[key];
     const bool is_address = key.starts_with("addr:");

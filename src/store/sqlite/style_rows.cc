@@ -23,7 +23,7 @@ Result<std::optional<style::StyleProfile>> ReadProfile(Connection& db, const std
 }  // namespace
 
 Result<void> LearnStyle(Connection& db, const context::LearnRecord& record) {
-  if (record.style.empty()) return {};
+  if (record.style.words < style::StyleProfile::kMinLearnWords) return {};
   for (const std::string& key : record.style_keys) {
     auto existing = ReadProfile(db, key);
     if (!existing) return tl::unexpected(existing.error());
