@@ -6,6 +6,7 @@
 // detection of impostor attempts, per word-count bucket.
 //
 // Usage: style_eval [corpus/enron-authors] [--method impostors|margin|self] [--impostors K]
+//        [--min-spread X] [--similarity-weight X] [--variance-floor X] [--dump N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -136,10 +136,6 @@ int main(int argc, char** argv) {
     }
     std::sort(mails.begin(), mails.end(),
               [](const Mail& a, const Mail& b) { return a.date < b.date; });
-    if (std::getenv("SHUFFLE")) {
-      std::mt19937 rng(7);
-      std::shuffle(mails.begin(), mails.end(), rng);
-    }
     const std::size_t train = mails.size() * 7 / 10;
     StyleProfile profile;
     for (std::size_t i = 0; i < train; ++i) profile.Add(mails[i].sample);
