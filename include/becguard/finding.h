@@ -55,6 +55,8 @@ enum class FindingId {
   kAuthDmarcFail,
   kAuthUnaligned,
   kAuthNone,
+  // style.*
+  kStyleMismatch,
   // combo.* are produced by scoring composites and named in the scores file, not here.
   kComposite,
 };
@@ -73,6 +75,7 @@ enum class FindingGroup {
   kThread,     // thread.*
   kPayment,    // payment.*
   kAuth,       // auth.*
+  kStyle,      // style.*
   kComposite,  // combo.*
 };
 

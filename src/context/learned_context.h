@@ -10,9 +10,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "payment/payment_details.h"
+#include "style/features.h"
+#include "style/profile.h"
 
 namespace becguard::context {
 
@@ -68,7 +71,17 @@ struct ContextQuery {
   std::string normalized_subject;               // without reply prefixes
   std::vector<std::string> payment_domains;     // counterparties whose payments matter
   std::uint64_t simhash = 0;
+  // Writing style: the claimed sender's profile keys (StyleKeyForAddress / StyleKeyForPerson);
+  // when any is given, up to style_impostors other senders' profiles with at least
+  // style_impostor_min_messages messages, written in the same script, come back as impostors.
+  std::vector<std::string> style_keys;
+  int style_impostors = 0;
+  std::int64_t style_impostor_min_messages = 20;
 };
+
+// Profile keys: one per address, and one per configured person (all their addresses).
+std::string StyleKeyForAddress(std::string_view address);
+std::string StyleKeyForPerson(std::string_view person_name);
 
 // The snapshot detectors read. Missing keys mean "never seen".
 struct LearnedContext {
@@ -79,6 +92,10 @@ struct LearnedContext {
   std::optional<ThreadInfo> thread;         // the known thread this message replies into
   std::vector<KnownPayment> payments;       // of payment_domains
   std::vector<MessageFingerprint> similar;  // candidates within a few SimHash bits
+  std::map<std::string, style::StyleProfile> style_profiles;  // by style key, of style_keys
+  // Other senders' mature profiles, picked deterministically (by a hash order starting at the
+  // claimed key), never the claimed sender's own.
+  std::vector<style::StyleProfile> style_impostors;
 };
 
 enum class Direction { kIncoming, kOutgoing, kInternal };
@@ -96,6 +113,10 @@ struct LearnRecord {
   std::string normalized_subject;
   std::vector<payment::PaymentDetail> payments;
   std::uint64_t simhash = 0;
+  // The sender's writing style (empty: nothing of their own text) and the profile keys it
+  // teaches (the From address, and the configured person owning it).
+  style::StyleSample style;
+  std::vector<std::string> style_keys;
 };
 
 }  // namespace becguard::context

@@ -77,13 +77,15 @@ constexpr std::array<FindingInfo, kFindingIdCount> kCatalog{{
      "SPF or DKIM pass only for other domains than the From domain, which publishes no DMARC"},
     {FindingId::kAuthNone, "auth.none", G::kAuth,
      "a message claiming an organisation or partner domain carries no authentication at all"},
+    {FindingId::kStyleMismatch, "style.mismatch", G::kStyle,
+     "the message does not read like its claimed sender's learned writing style"},
     {FindingId::kComposite, "combo", G::kComposite,
      "two or more findings that together mean far more than each alone"},
 }};
 
 constexpr std::array<std::string_view, kFindingGroupCount> kGroupNames{
     "header",  "sender", "domain",  "content", "intel", "html",
-    "message", "thread", "payment", "auth",    "combo"};
+    "message", "thread", "payment", "auth",    "style", "combo"};
 
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include "detectors/receipt_to_other.h"
 #include "detectors/reply_to_mismatch.h"
 #include "detectors/return_path_mismatch.h"
+#include "detectors/style_mismatch.h"
 #include "detectors/thread_hijack.h"
 #include "detectors/tracking_beacon.h"
 
@@ -43,6 +44,7 @@ constexpr std::array kRegistry{
     DetectorEntry{"thread_hijack", &CreateThreadHijack},
     DetectorEntry{"payment_changed", &CreatePaymentChanged},
     DetectorEntry{"near_duplicate", &CreateNearDuplicate},
+    DetectorEntry{"style_mismatch", &CreateStyleMismatch},
     DetectorEntry{"limit_skipped", &CreateLimitSkipped},
 };
 

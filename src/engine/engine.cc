@@ -77,7 +77,7 @@ class EngineImpl final : public Engine {
     std::vector<std::string> warnings;
     std::optional<context::LearnedContext> learned;
     if (store_) {
-      auto snapshot = store_->Snapshot(engine::BuildQuery(parsed, features, lookalikes_));
+      auto snapshot = store_->Snapshot(engine::BuildQuery(parsed, features, lookalikes_, &org_));
       if (snapshot) {
         learned = std::move(*snapshot);
       } else {

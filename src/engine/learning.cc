@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "payment/payment_details.h"
+#include "style/features.h"
 #include "text/normalize.h"
 #include "text/simhash.h"
 #include "text/thread_subject.h"
@@ -48,12 +49,30 @@ detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message) {
     fingerprint_text += text::Normalize(attachment.text);
   }
   features.simhash = text::SimHash(fingerprint_text);
+  features.style = style::ExtractMessageStyle(message.new_text);
   return features;
+}
+
+std::vector<std::string> StyleKeys(const ParsedMessage& message, const context::OrgDirectory& org,
+                                   bool all_addresses) {
+  std::vector<std::string> keys;
+  const Address* from = message.header_from();
+  if (from == nullptr || from->address.empty()) return keys;
+  keys.push_back(context::StyleKeyForAddress(from->address));
+  for (const context::KnownPerson& known : org.FindByAddress(from->address)) {
+    AddUnique(keys, context::StyleKeyForPerson(known.person->name));
+    if (!all_addresses) continue;
+    for (const std::string& address : known.person->addresses) {
+      AddUnique(keys, context::StyleKeyForAddress(text::Normalize(address)));
+    }
+  }
+  return keys;
 }
 
 context::ContextQuery BuildQuery(const ParsedMessage& message,
                                  const detectors::MessageFeatures& features,
-                                 const domain::LookalikeMatcher& lookalikes) {
+                                 const domain::LookalikeMatcher& lookalikes,
+                                 const context::OrgDirectory* org) {
   context::ContextQuery query;
   for (const Address* a : Parties(message)) {
     AddUnique(query.addresses, a->address);
@@ -72,6 +91,11 @@ context::ContextQuery BuildQuery(const ParsedMessage& message,
   for (const std::string& id : message.references) AddUnique(query.thread_message_ids, id);
   query.normalized_subject = text::NormalizeThreadSubject(message.normalized_subject);
   query.simhash = features.simhash;
+  if (org != nullptr && !features.style.empty()) {
+    query.style_keys = StyleKeys(message, *org, true);
+    query.style_impostors = kStyleImpostors;
+    query.style_impostor_min_messages = kStyleImpostorMinMessages;
+  }
   return query;
 }
 
@@ -103,6 +127,8 @@ context::LearnRecord BuildLearnRecord(const ParsedMessage& message,
   record.normalized_subject = text::NormalizeThreadSubject(message.normalized_subject);
   record.payments = features.payments;
   record.simhash = features.simhash;
+  record.style = features.style;
+  if (!record.style.empty()) record.style_keys = StyleKeys(message, org, false);
   return record;
 }
 

@@ -15,10 +15,23 @@ detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message);
 
 // Addresses, domains, names, thread ids and counterparties of the message; counterparties
 // include the real domains that lookalike domains in the message imitate, so a lookalike's
-// bank details are compared with the real partner's.
+// bank details are compared with the real partner's. With `org`, the claimed sender's writing-
+// style profiles (address, configured person and that person's other addresses) and an
+// impostor sample are asked for too.
 context::ContextQuery BuildQuery(const ParsedMessage& message,
                                  const detectors::MessageFeatures& features,
-                                 const domain::LookalikeMatcher& lookalikes);
+                                 const domain::LookalikeMatcher& lookalikes,
+                                 const context::OrgDirectory* org = nullptr);
+
+// Style profile keys of the From sender: their address first, then each configured person who
+// owns it and, with `all_addresses`, those people's other addresses.
+std::vector<std::string> StyleKeys(const ParsedMessage& message, const context::OrgDirectory& org,
+                                   bool all_addresses);
+
+// Impostor profiles asked for per message (the verifier's cost grows with them).
+inline constexpr int kStyleImpostors = 16;
+// Profiles with fewer messages are too noisy to stand for a writer.
+inline constexpr std::int64_t kStyleImpostorMinMessages = 20;
 
 context::LearnRecord BuildLearnRecord(const ParsedMessage& message,
                                       const detectors::MessageFeatures& features,

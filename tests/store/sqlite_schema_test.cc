@@ -8,6 +8,7 @@
 #include "context/store.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
+#include "style/features.h"
 #include "test_records.h"
 
 namespace becguard::store {
@@ -69,6 +70,29 @@ TEST(SqliteSchemaTest, ReopeningKeepsDataAndVersion) {
   ASSERT_TRUE((*store)->Learn(MakeRecord("<2@x>", "a@x.example", "b@y.example", 2)));
   EXPECT_EQ(*(*store)->MessageCount(), 2);
   EXPECT_EQ(RawInt(db.path(), "PRAGMA user_version"), sqlite::kSchemaVersion);
+}
+
+TEST(SqliteSchemaTest, AVersionOneFileGainsStyleProfilesAndKeepsItsData) {
+  TempDb db("v1.db");
+  {
+    auto store = SqliteStore::Open(db.path());
+    ASSERT_TRUE(store) << store.error().ToString();
+    ASSERT_TRUE((*store)->Learn(MakeRecord("<1@x>", "a@x.example", "b@y.example", 1)));
+  }
+  // Turn it back into what becguard with schema 1 wrote.
+  RawInt(db.path(), "DROP TABLE style_profiles");
+  RawInt(db.path(), "PRAGMA user_version = 1");
+  ASSERT_EQ(RawInt(db.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'style_profiles'"),
+            0);
+  auto store = SqliteStore::Open(db.path());
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_EQ(RawInt(db.path(), "PRAGMA user_version"), 2);
+  EXPECT_EQ(*(*store)->MessageCount(), 1);
+  context::LearnRecord record = MakeRecord("<2@x>", "a@x.example", "b@y.example", 2);
+  record.style = style::ExtractStyle("Hi Bo,\nThe numbers are in the attached sheet.\nAl\n");
+  record.style_keys = {context::StyleKeyForAddress("a@x.example")};
+  ASSERT_TRUE((*store)->Learn(record));
+  EXPECT_EQ(RawInt(db.path(), "SELECT messages FROM style_profiles"), 1);
 }
 
 TEST(SqliteSchemaTest, AnEmptyVersionZeroFileIsMigrated) {

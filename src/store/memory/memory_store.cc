@@ -114,6 +114,7 @@ Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
   }
   if (!sender_domain.empty()) ++domains_[sender_domain];
   LearnThread(key, record);
+  LearnStyle(record);
 
   for (const auto& detail : UniquePayments(record)) {
     PaymentKey payment_key{sender_domain, record.from_address, detail.kind, detail.value};
@@ -144,6 +145,52 @@ Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
     fingerprints_.push_back(std::move(fingerprint));
   }
   return {};
+}
+
+void MemoryStore::LearnStyle(const context::LearnRecord& record) {
+  if (record.style.words < style::StyleProfile::kMinLearnWords) return;
+  for (const std::string& key : record.style_keys) {
+    style::StyleProfile& profile = style_profiles_[key];
+    const bool is_address = key.starts_with("addr:");
+    const std::int64_t order = style::ImpostorOrder(key);
+    if (is_address && profile.messages() > 0) {
+      style_order_.erase({static_cast<int>(style::ScriptOf(profile)), order});
+    }
+    profile.Add(record.style);
+    if (is_address) style_order_[{static_cast<int>(style::ScriptOf(profile)), order}] = key;
+  }
+}
+
+void MemoryStore::SnapshotStyle(const context::ContextQuery& query,
+                                context::LearnedContext& out) const {
+  const style::StyleProfile* claimed = nullptr;
+  for (const std::string& key : query.style_keys) {
+    if (auto it = style_profiles_.find(key); it != style_profiles_.end()) {
+      out.style_profiles[key] = it->second;
+      if (claimed == nullptr) claimed = &it->second;
+    }
+  }
+  if (claimed == nullptr || query.style_impostors <= 0) return;
+  const int script = static_cast<int>(style::ScriptOf(*claimed));
+  const std::int64_t start = style::ImpostorOrder(query.style_keys.front());
+  auto take = [&](auto begin, auto end) {
+    for (auto it = begin; it != end; ++it) {
+      if (static_cast<int>(out.style_impostors.size()) >= query.style_impostors) return;
+      if (it->first.first != script) return;
+      const std::string& key = it->second;
+      if (std::find(query.style_keys.begin(), query.style_keys.end(), key) !=
+          query.style_keys.end()) {
+        continue;
+      }
+      const style::StyleProfile& profile = style_profiles_.at(key);
+      if (profile.messages() >= query.style_impostor_min_messages) {
+        out.style_impostors.push_back(profile);
+      }
+    }
+  };
+  // From the claimed key's place in the order to the end of its script, then around.
+  take(style_order_.lower_bound({script, start}), style_order_.end());
+  take(style_order_.lower_bound({script, 0}), style_order_.lower_bound({script, start}));
 }
 
 Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuery& query) {
@@ -197,6 +244,7 @@ Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuer
                      [](const auto& a, const auto& b) { return a.date > b.date; });
     if (out.similar.size() > kMaxSimilar) out.similar.resize(kMaxSimilar);
   }
+  SnapshotStyle(query, out);
   return out;
 }
 

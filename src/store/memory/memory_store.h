@@ -39,6 +39,8 @@ class MemoryStore : public context::Store {
                           bool is_sender);
   void BindName(const std::string& address, const std::string& name);
   void LearnThread(const std::string& key, const context::LearnRecord& record);
+  void LearnStyle(const context::LearnRecord& record);
+  void SnapshotStyle(const context::ContextQuery& query, context::LearnedContext& out) const;
 
   std::mutex mutex_;
   std::set<std::string> messages_;
@@ -49,6 +51,9 @@ class MemoryStore : public context::Store {
   std::map<std::string, std::string> thread_of_;  // message id (learned or referenced) -> thread
   std::map<PaymentKey, context::KnownPayment> payments_;
   std::vector<context::MessageFingerprint> fingerprints_;
+  std::map<std::string, style::StyleProfile> style_profiles_;  // by style key
+  // (script, impostor order) -> address key, for impostor sampling; address profiles only.
+  std::map<std::pair<int, std::int64_t>, std::string> style_order_;
 };
 
 }  // namespace becguard::store

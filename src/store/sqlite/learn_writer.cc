@@ -3,6 +3,7 @@
 #include <string>
 
 #include "store/record_keys.h"
+#include "store/sqlite/style_rows.h"
 #include "text/normalize.h"
 
 namespace becguard::store::sqlite {
@@ -186,6 +187,7 @@ ON CONFLICT (registrable_domain) DO UPDATE SET messages_from = messages_from + 1
   }
   BECGUARD_RETURN_IF_ERROR(LearnThread(db, key, record));
   BECGUARD_RETURN_IF_ERROR(LearnPayments(db, sender_domain, record));
+  BECGUARD_RETURN_IF_ERROR(LearnStyle(db, record));
   return LearnFingerprint(db, key, sender_domain, record);
 }
 

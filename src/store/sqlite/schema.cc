@@ -102,6 +102,19 @@ CREATE INDEX fingerprints_band2 ON fingerprints(band2);
 CREATE INDEX fingerprints_band3 ON fingerprints(band3);
 CREATE INDEX fingerprints_subject ON fingerprints(normalized_subject);
 )sql"},
+    // Writing-style profiles (style::StyleProfile blobs), by address and by configured person.
+    // (script, ord) orders address profiles for the deterministic impostor sample.
+    {2, R"sql(
+CREATE TABLE style_profiles (
+  key TEXT PRIMARY KEY,
+  script INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  messages INTEGER NOT NULL,
+  is_address INTEGER NOT NULL,
+  profile BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX style_profiles_by_order ON style_profiles(script, ord) WHERE is_address = 1;
+)sql"},
 };
 
 }  // namespace

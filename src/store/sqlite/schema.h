@@ -11,7 +11,7 @@
 namespace becguard::store::sqlite {
 
 // The newest schema this build knows.
-inline constexpr std::int64_t kSchemaVersion = 1;
+inline constexpr std::int64_t kSchemaVersion = 2;
 
 // Applies every migration newer than the file's version in one IMMEDIATE transaction (other
 // processes opening the same new file wait, then find it migrated). Refuses, with

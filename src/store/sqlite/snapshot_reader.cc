@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/record_keys.h"
+#include "store/sqlite/style_rows.h"
 
 namespace becguard::store::sqlite {
 namespace {
@@ -217,6 +218,7 @@ Result<context::LearnedContext> ReadSnapshot(Connection& db, const context::Cont
   BECGUARD_RETURN_IF_ERROR(ReadThread(db, query, out));
   BECGUARD_RETURN_IF_ERROR(ReadPayments(db, query, out));
   BECGUARD_RETURN_IF_ERROR(ReadSimilar(db, query, out));
+  BECGUARD_RETURN_IF_ERROR(ReadStyle(db, query, out));
   return out;
 }
 

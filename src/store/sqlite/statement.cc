@@ -22,6 +22,13 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  const int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                                   SQLITE_TRANSIENT);
+  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  return *this;
+}
+
 Result<bool> Statement::Step() {
   if (bind_rc_ != SQLITE_OK) return tl::unexpected(StepError(bind_rc_));
   const int rc = sqlite3_step(stmt_);
@@ -45,6 +52,13 @@ std::string Statement::Text(int column) const {
   const auto* bytes = sqlite3_column_text(stmt_, column);
   if (bytes == nullptr) return "";
   return std::string(reinterpret_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string Statement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return "";
+  return std::string(static_cast<const char*>(bytes),
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 

@@ -28,6 +28,7 @@ class Statement {
   // Parameter indexes start at 1, as in SQL ("?1"). A bind failure is reported by Step.
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // true: a row is ready; false: done.
   Result<bool> Step();
@@ -39,6 +40,7 @@ class Statement {
 
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   std::string Text(int column) const;
+  std::string Blob(int column) const;
 
  private:
   Error StepError(int rc) const;

@@ -1,0 +1,91 @@
+#include "store/sqlite/style_rows.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "style/profile.h"
+
+namespace becguard::store::sqlite {
+namespace {
+
+Result<std::optional<style::StyleProfile>> ReadProfile(Connection& db, const std::string& key) {
+  auto row = db.Prepare("SELECT profile FROM style_profiles WHERE key = ?1");
+  if (!row) return tl::unexpected(row.error());
+  row->Bind(1, key);
+  auto found = row->Step();
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return std::optional<style::StyleProfile>{};
+  // A blob of another format version reads as absent: the profile starts again.
+  return style::StyleProfile::Deserialize(row->Blob(0));
+}
+
+}  // namespace
+
+Result<void> LearnStyle(Connection& db, const context::LearnRecord& record) {
+  if (record.style.words < style::StyleProfile::kMinLearnWords) return {};
+  for (const std::string& key : record.style_keys) {
+    auto existing = ReadProfile(db, key);
+    if (!existing) return tl::unexpected(existing.error());
+    style::StyleProfile profile = existing->value_or(style::StyleProfile{});
+    profile.Add(record.style);
+    auto upsert = db.Prepare(R"sql(
+INSERT INTO style_profiles (key, script, ord, messages, is_address, profile)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+ON CONFLICT (key) DO UPDATE SET script = ?2, messages = ?4, profile = ?6)sql");
+    if (!upsert) return tl::unexpected(upsert.error());
+    upsert->Bind(1, key).Bind(2, static_cast<std::int64_t>(style::ScriptOf(profile)));
+    upsert->Bind(3, style::ImpostorOrder(key)).Bind(4, profile.messages());
+    upsert->Bind(5, std::int64_t{key.starts_with("addr:") ? 1 : 0});
+    upsert->BindBlob(6, profile.Serialize());
+    BECGUARD_RETURN_IF_ERROR(upsert->Run());
+  }
+  return {};
+}
+
+Result<void> ReadStyle(Connection& db, const context::ContextQuery& query,
+                       context::LearnedContext& out) {
+  const style::StyleProfile* claimed = nullptr;
+  for (const std::string& key : query.style_keys) {
+    auto profile = ReadProfile(db, key);
+    if (!profile) return tl::unexpected(profile.error());
+    if (!profile->has_value()) continue;
+    auto [it, inserted] = out.style_profiles.emplace(key, std::move(**profile));
+    if (claimed == nullptr) claimed = &it->second;
+  }
+  if (claimed == nullptr || query.style_impostors <= 0) return {};
+
+  // From the claimed key's place in the order to the end, then around from the start: the
+  // partial index on (script, ord) makes each a short range scan.
+  auto rows = db.Prepare(R"sql(
+SELECT key, profile FROM style_profiles
+WHERE is_address = 1 AND script = ?1 AND messages >= ?2 AND ord >= ?3 AND ord < ?4
+ORDER BY ord LIMIT ?5)sql");
+  if (!rows) return tl::unexpected(rows.error());
+  const auto script = static_cast<std::int64_t>(style::ScriptOf(*claimed));
+  const std::int64_t start = style::ImpostorOrder(query.style_keys.front());
+  const std::int64_t wanted = query.style_impostors;
+  // Extra rows make room for skipping the claimed sender's own keys.
+  const std::int64_t limit = wanted + static_cast<std::int64_t>(query.style_keys.size());
+  for (const auto& [lo, hi] : {std::pair{start, INT64_MAX}, std::pair{std::int64_t{0}, start}}) {
+    rows->Bind(1, script).Bind(2, query.style_impostor_min_messages).Bind(3, lo).Bind(4, hi);
+    rows->Bind(5, limit);
+    while (static_cast<std::int64_t>(out.style_impostors.size()) < wanted) {
+      auto row = rows->Step();
+      if (!row) return tl::unexpected(row.error());
+      if (!*row) break;
+      const std::string key = rows->Text(0);
+      if (std::find(query.style_keys.begin(), query.style_keys.end(), key) !=
+          query.style_keys.end()) {
+        continue;
+      }
+      if (auto profile = style::StyleProfile::Deserialize(rows->Blob(1))) {
+        out.style_impostors.push_back(std::move(*profile));
+      }
+    }
+    rows->Reset();
+  }
+  return {};
+}
+
+}  // namespace becguard::store::sqlite
