@@ -31,43 +31,19 @@ check() {  # check NAME "json" grep-pattern [absent]
   fi
 }
 
-# A DKIM key for norbridge.test, selector "sel".
+# A DKIM key for norbridge.test, selector "sel"; the zones on a private unbound.
+. tests/e2e/lib/local_dns.sh
 opendkim-genkey -b 2048 -d norbridge.test -s sel -D "$tmp"
-pubkey=$(grep -o '"[^"]*"' "$tmp/sel.txt" | tr -d '"\n' | sed 's/.*p=/p=/')
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 - "$tmp/unbound.conf" "$port" "$tmp" "$pubkey" <<'PY'
-import sys
-conf, port, directory, pubkey = sys.argv[1:5]
-def txt(value):
-    return " ".join('"%s"' % value[i:i + 250] for i in range(0, len(value), 250))
-records = [
-    ("ready.norbridge.test.", "1"),
-    ("norbridge.test.", "v=spf1 ip4:192.0.2.10 -all"),
-    ("_dmarc.norbridge.test.", "v=DMARC1; p=reject"),
-    ("sel._domainkey.norbridge.test.", "v=DKIM1; k=rsa; " + pubkey),
-    ("partner.test.", "v=spf1 ip4:192.0.2.20 -all"),
-    ("_dmarc.partner.test.", "v=DMARC1; p=quarantine"),
-]
-with open(conf, "w") as out:
-    out.write("server:\n  interface: 127.0.0.1\n  port: %s\n  do-ip6: no\n" % port)
-    out.write("  do-daemonize: no\n  username: \"\"\n  chroot: \"\"\n  directory: \"%s\"\n" % directory)
-    out.write("  pidfile: \"\"\n  logfile: \"\"\n  use-syslog: no\n  num-threads: 1\n")
-    out.write("  module-config: \"iterator\"\n  access-control: 127.0.0.0/8 allow\n")
-    for zone in ("norbridge.test", "partner.test", "bare.test", "evil.test", "sender.test"):
-        out.write("  local-zone: \"%s.\" static\n" % zone)
-    for name, value in records:
-        out.write("  local-data: '%s 300 IN TXT %s'\n" % (name, txt(value)))
-    out.write("remote-control:\n  control-enable: no\n")
-PY
-unbound -d -c "$tmp/unbound.conf" >"$tmp/unbound.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do
-  [ "$(dig @127.0.0.1 -p "$port" +short +time=1 +tries=1 ready.norbridge.test TXT 2>/dev/null)" = '"1"' ] && break
-  sleep 0.05
-done
-dig @127.0.0.1 -p "$port" +short +time=1 +tries=1 ready.norbridge.test TXT | grep -q 1 ||
-  { echo "FAIL: unbound did not start"; cat "$tmp/unbound.log"; exit 1; }
+records=$(printf '%s\t%s\n' \
+  norbridge.test "v=spf1 ip4:192.0.2.10 -all" \
+  _dmarc.norbridge.test "v=DMARC1; p=reject" \
+  sel._domainkey.norbridge.test "v=DKIM1; k=rsa; $(dkim_txt "$tmp/sel.txt")" \
+  partner.test "v=spf1 ip4:192.0.2.20 -all" \
+  _dmarc.partner.test "v=DMARC1; p=quarantine")
+dns_start "$tmp" "norbridge.test partner.test bare.test evil.test sender.test" "$records" ||
+  { echo "FAIL: unbound did not start"; exit 1; }
+pids+=("$DNS_PID")
+port=$DNS_PORT
 
 write_config() {  # write_config FILE RESOLVER
   cat >"$1" <<TOML
