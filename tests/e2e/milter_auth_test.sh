@@ -4,7 +4,9 @@
 # connecting IP, HELO and envelope sender to the milter, which verifies SPF, DKIM (a key
 # generated here, the message signed here) and DMARC, and writes its own
 # Authentication-Results header; an attacker's planted copy with becguard's authserv-id is
-# removed. Asserts on the delivered Maildir files.
+# removed. Asserts on the delivered Maildir files. Then the timeout path: after a reload onto a
+# DNS server that never answers, a scan outlives `scan_timeout_ms` and Postfix gets the 451
+# tempfail (nothing delivered, nothing lost: the client keeps the message).
 # Usage: milter_auth_test.sh path/to/becguard  (from the project root). Exit 77 = skipped.
 set -uo pipefail
 bin=$(realpath "$1")
@@ -42,23 +44,28 @@ smtp_port=$(free_port)
 milter_port=$(free_port)
 while [ "$milter_port" = "$smtp_port" ]; do milter_port=$(free_port); done
 pf_init "$root" "$smtp_port" "norbridge.test" "inet:127.0.0.1:$milter_port"
-cat >"$root/becguard.toml" <<TOML
+write_config() {  # write_config RESOLVER_PORT [extra [milter] lines]
+  cat >"$root/becguard.toml.tmp" <<TOML
 [organization]
 domains = ["norbridge.test"]
 vips = [{ name = "Margaret Okafor", addresses = ["ceo@norbridge.test"], role = "CEO" }]
 [auth]
 mode = "verify"
 authserv_id = "mx.norbridge.test"
-resolver = "127.0.0.1:$DNS_PORT"
-dns_timeout_ms = 500
-dns_budget_ms = 2000
+resolver = "127.0.0.1:$1"
+dns_timeout_ms = 3000
+dns_budget_ms = 6000
 [milter]
 socket = "inet:$milter_port@127.0.0.1"
+${2:-}
 [milter.actions]
 clean = ["headers"]
 suspicious = ["headers"]
 bec = ["headers"]
 TOML
+  mv "$root/becguard.toml.tmp" "$root/becguard.toml"
+}
+write_config "$DNS_PORT"
 
 postconf -c "$PF_CONF" -e "smtpd_authorized_xclient_hosts = 127.0.0.0/8"
 pf_start || fail "postfix did not start"
@@ -126,3 +133,27 @@ print("  genuine: %s\n  spoof:   %s\n  spoof findings: %s" % (g, s, spoof["X-BEC
 sys.exit(1 if errors else 0)
 ' || fail "authentication results"
 echo "ok   milter verifies SPF/DKIM/DMARC and writes its Authentication-Results"
+
+# 3. Timeout: the resolver never answers, so the scan waits up to dns_budget_ms (6 s); the
+#    milter gives up after scan_timeout_ms and answers with its default action (tempfail).
+silent_port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 -c 'import socket,sys,time
+s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", int(sys.argv[1]))); time.sleep(600)' \
+  "$silent_port" &
+silent_pid=$!
+trap 'kill $silent_pid 2>/dev/null; cleanup' EXIT
+write_config "$silent_port" "scan_timeout_ms = 500"
+kill -HUP "$milter_pid"
+for _ in $(seq 1 100); do grep -q "configuration reloaded" "$root/milter.log" && break; sleep 0.1; done
+grep -q "configuration reloaded" "$root/milter.log" || fail "no reload"
+sed 's/ceo-payment-1@/ceo-payment-late@/' "$root/genuine.eml" >"$root/late.eml"
+start=$(date +%s%N)
+code=$(send "$root/late.eml" ceo@norbridge.test 192.0.2.10 mx.norbridge.test)
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$code" = 451 ] || fail "late scan: SMTP $code, expected 451"
+grep -q "scan timed out" "$root/milter.log" || fail "no timeout in the milter log"
+# The answer comes at the timeout, not after the DNS budget (generous bound for a loaded host).
+[ "$elapsed_ms" -lt 4000 ] || fail "tempfail took ${elapsed_ms} ms"
+sleep 0.5
+[ "$(pf_delivered_files | wc -l)" -eq 2 ] || fail "the timed-out message was delivered"
+echo "ok   a scan beyond scan_timeout_ms is tempfailed (451 after ${elapsed_ms} ms)"
