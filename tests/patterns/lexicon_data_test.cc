@@ -69,6 +69,8 @@ TEST_F(ShippedLexiconTest, EnglishBecPhrasingHitsItsIntent) {
        "please settle the open balance by monday, june 9, instead of june 30."},
       {Intent::kWireTransfer, "i need a wire of $48,000 sent to the vendor"},
       {Intent::kWireTransfer, "can you process a same-day wire for me"},
+      {Intent::kWireTransfer, "i need you to wire 48,500 eur to the new supplier account"},
+      {Intent::kWireTransfer, "transfer $12,400 into the account below"},
       {Intent::kWireTransfer, "the deposit goes into our client escrow account"},
       {Intent::kUrgency, "this is urgent, please treat it as a priority"},
       {Intent::kUrgency, "i need it done by end of day"},
@@ -152,6 +154,8 @@ TEST_F(ShippedLexiconTest, OrdinaryBusinessMailStaysQuiet) {
       "direct questions to the payroll team.",
       "he gave me a gift for my birthday.",
       "the accountant will review the statement.",
+      "please transfer 3 files to the shared drive.",
+      "we will transfer 500 employees to the new entity in june.",
       "are you free for a quick call at 3 about the q2 forecast?",
       "please reply to this email with your availability.",
       "experiencing technical problems? view this email online.",
@@ -171,6 +175,14 @@ TEST_F(ShippedLexiconTest, OrdinaryBusinessMailStaysQuiet) {
       EXPECT_FALSE(hits.Has(intent))
           << IntentName(intent) << " on: " << text << " -> " << Describe(hits);
     }
+  }
+}
+
+// An amount is what makes "transfer ... to" a wire request; files and staff are not.
+TEST_F(ShippedLexiconTest, TransferWithoutAnAmountIsNoWire) {
+  for (const char* text : {"please transfer 3 files to the shared drive.",
+                           "we will transfer 500 employees to the new entity in june."}) {
+    EXPECT_FALSE(lexicon_->Scan("", text).Has(Intent::kWireTransfer)) << text;
   }
 }
 
