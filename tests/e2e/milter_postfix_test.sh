@@ -216,9 +216,18 @@ code=$(send tests/fixtures/e2e/g06-idn-homoglyph.eml ivan.petrov@quillonmarine.c
 [ "$code" = 250 ] || fail "g06: SMTP $code, expected 250 (stored, discarded)"
 stored=$(find "$root/quarantine" -name '*.eml' -type f 2>/dev/null)
 [ "$(echo "$stored" | grep -c .)" -eq 1 ] || fail "expected one quarantined file, found: $stored"
-head -3 "$stored" | grep -q "^X-BEC-Verdict: bec" || fail "quarantined file lacks X-BEC headers"
+head -8 "$stored" | grep -q "^X-BEC-Verdict: bec" || fail "quarantined file lacks X-BEC headers"
+head -1 "$stored" | grep -q "^X-BEC-Envelope-From: <sender@example.org>" ||
+  fail "quarantined file lacks the envelope sender"
+grep -q "^X-BEC-Envelope-To: <ivan.petrov@quillonmarine.com>" "$stored" ||
+  fail "quarantined file lacks the envelope recipient"
 grep -q "$(grep -m1 '^Message-ID:' tests/fixtures/e2e/g06-idn-homoglyph.eml)" "$stored" ||
   fail "quarantined file is not the message"
+# The same message offered again (new queue id, new Received line): still one file.
+code=$(send tests/fixtures/e2e/g06-idn-homoglyph.eml ivan.petrov@quillonmarine.com)
+[ "$code" = 250 ] || fail "g06 again: SMTP $code, expected 250"
+[ "$(find "$root/quarantine" -name '*.eml' -type f | grep -c .)" -eq 1 ] ||
+  fail "the message offered twice was quarantined twice"
 sleep 1
 [ "$(pf_delivered_files | wc -l)" -eq "$sent" ] || fail "quarantined message was delivered"
 [ "$(pf_queue_json | grep -vc '"queue_name": "hold"')" -eq 0 ] || fail "quarantined message queued"

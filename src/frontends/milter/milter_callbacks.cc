@@ -313,8 +313,8 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
   lock.unlock();
 
   if (response.store_in_quarantine_dir) {
-    auto stored =
-        StoreInQuarantine(config.quarantine_dir, queue_id, response.insert_top, message->raw());
+    auto stored = StoreInQuarantine(config.quarantine_dir, queue_id, envelope, response.insert_top,
+                                    message->raw());
     if (!stored) return FailSafe(ctx, stored.error().ToString());
   }
   if (!ApplyChanges(ctx, *session, response)) {
