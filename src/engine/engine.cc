@@ -70,7 +70,7 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    detectors::MessageFeatures features = engine::ComputeFeatures(parsed, store_ != nullptr);
     // The authentication stage: the one place a scan may wait on the network (bounded by
     // auth.dns_budget_ms), before detectors that only read its verdicts.
     features.auth = authenticator_->Evaluate(parsed, input.raw, input.envelope);
@@ -116,7 +116,7 @@ class EngineImpl final : public Engine {
   Result<void> Learn(const ScanInput& input) const override {
     if (!store_) return MakeError(ErrorCode::kInvalidArgument, "no store configured");
     const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
-    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed);
+    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed, store_ != nullptr);
     return store_->Learn(engine::BuildLearnRecord(parsed, features, org_));
   }
 

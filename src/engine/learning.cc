@@ -30,7 +30,7 @@ std::vector<const Address*> Parties(const ParsedMessage& message) {
 
 }  // namespace
 
-detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message) {
+detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message, bool with_style) {
   detectors::MessageFeatures features;
   features.payments = payment::ExtractPaymentDetails(message.new_text, "body");
   std::string fingerprint_text = message.normalized_new_text;
@@ -49,7 +49,7 @@ detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message) {
     fingerprint_text += text::Normalize(attachment.text);
   }
   features.simhash = text::SimHash(fingerprint_text);
-  features.style = style::ExtractMessageStyle(message.new_text);
+  if (with_style) features.style = style::ExtractMessageStyle(message.new_text);
   return features;
 }
 

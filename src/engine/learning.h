@@ -11,7 +11,9 @@
 
 namespace becguard::engine {
 
-detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message);
+// `with_style`: the writing-style sample is only read against learned profiles and only
+// learned into a store, so a scan without a store skips its cost (tens of microseconds).
+detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message, bool with_style);
 
 // Addresses, domains, names, thread ids and counterparties of the message; counterparties
 // include the real domains that lookalike domains in the message imitate, so a lookalike's

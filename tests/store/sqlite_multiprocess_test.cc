@@ -108,7 +108,9 @@ TEST(SqliteMultiProcessTest, TwoLearnersAndAScannerOnOneNewFile) {
   int snapshots = 0;
   std::vector<std::pair<pid_t, int>> children = {{first, -2}, {second, -2}};  // -2: running
   int running = 2;
-  while (running > 0) {
+  // At least one snapshot after both learners are done checks the final state too; how many
+  // land while they write depends on the scheduler (on a loaded machine, maybe none).
+  while (running > 0 || snapshots < 2) {
     auto snapshot = (*store)->Snapshot(query);
     ASSERT_TRUE(snapshot) << snapshot.error().ToString();
     ++snapshots;
@@ -123,7 +125,6 @@ TEST(SqliteMultiProcessTest, TwoLearnersAndAScannerOnOneNewFile) {
     }
   }
   for (const auto& [pid, code] : children) EXPECT_EQ(code, 0) << "learner " << pid;
-  EXPECT_GT(snapshots, 1);
 
   auto count = (*store)->MessageCount();
   ASSERT_TRUE(count);
