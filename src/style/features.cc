@@ -59,6 +59,25 @@ std::u32string Decode(std::string_view s) {
   return out;
 }
 
+// Code points of valid UTF-8 (the text is sanitised): every byte that is not a continuation.
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// Case of a letter; ASCII without a call into ICU (most business mail is ASCII).
+char32_t Lower(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+bool IsUpper(char32_t c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c)) != 0;
+}
+bool IsLower(char32_t c) {
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c)) != 0;
+}
+
 enum class Script { kNone, kLatin, kDigit, kHiragana, kKatakana, kHan, kOther };
 
 Script ScriptOf(char32_t c) {
@@ -176,7 +195,7 @@ StyleSample ExtractStyle(std::string_view own_text) {
         if (!in_paragraph) ++paragraphs;
         in_paragraph = true;
         lines.push_back(line);
-        line_chars += static_cast<double>(Decode(line).size());
+        line_chars += static_cast<double>(CodePoints(line));
       }
       start = end + 1;
     }
@@ -261,19 +280,25 @@ StyleSample ExtractStyle(std::string_view own_text) {
     const Script script = ScriptOf(c);
     if (script != token_script || script == Script::kNone) flush_token();
     if (script != Script::kNone) {
-      AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), token);
+      const char32_t lower = Lower(c);
+      if (lower < 0x80) {
+        token.push_back(static_cast<char>(lower));
+      } else {
+        AppendUtf8(lower, token);
+      }
       token_script = script;
     }
     if (script == Script::kLatin) {
       ++letters;
       ++latin_chars;
-      if (u_isupper(static_cast<UChar32>(c)) || u_islower(static_cast<UChar32>(c))) {
+      const bool is_upper = IsUpper(c), is_lower = IsLower(c);
+      if (is_upper || is_lower) {
         ++cased;
-        if (u_isupper(static_cast<UChar32>(c))) ++upper;
+        if (is_upper) ++upper;
       }
       if (!sentence_started) {
         sentence_started = true;
-        if (u_islower(static_cast<UChar32>(c))) ++lower_starts;
+        if (is_lower) ++lower_starts;
       }
       sentence_has_text = true;
     } else if (IsJapanese(script)) {
