@@ -8,7 +8,7 @@ set -euo pipefail
 bin="$1"
 fixtures=tests/fixtures/auth
 for tool in unbound opendkim-genkey opendkim-testmsg python3; do
-  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "SKIP: $tool missing"; exit 0; }
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "SKIP: $tool missing (scripts/install-deps.sh)"; exit 77; }
 done
 PATH="$PATH:/usr/sbin"
 

@@ -1,5 +1,5 @@
 // Runs the parser over a local mail corpus when one is present (BECGUARD_CORPUS, default
-// /work/shared/corpus); skipped otherwise, so CI never depends on it. Checks robustness
+// ../shared/corpus beside the project); skipped otherwise, so CI never depends on it. Checks robustness
 // invariants and prints the parse rate.
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 std::string CorpusDir() {
   const char* env = std::getenv("BECGUARD_CORPUS");
-  return env != nullptr ? env : "/work/shared/corpus";
+  return env != nullptr ? env : BECGUARD_SHARED_CORPUS;
 }
 
 TEST(CorpusScanTest, ParsesEveryMessage) {
