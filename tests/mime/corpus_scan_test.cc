@@ -1,6 +1,6 @@
 // Runs the parser over a local mail corpus when one is present (BECGUARD_CORPUS, default
-// ../shared/corpus beside the project); skipped otherwise, so CI never depends on it. Checks robustness
-// invariants and prints the parse rate.
+// ../shared/corpus beside the project); skipped otherwise, so CI never depends on it. Checks
+// robustness invariants and prints the parse rate.
 #include <gtest/gtest.h>
 
 #include <chrono>
