@@ -1,23 +1,8 @@
 #include "auth/auth_results_parser.h"
+#include "core/ascii.h"
 
 namespace becguard::auth {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 class Scanner {
  public:
@@ -131,7 +116,7 @@ class Scanner {
 // False when it is not a method result (the scanner then stands at the next ';' or the end).
 bool ParseResinfo(Scanner& in, MethodResult& out) {
   in.SkipCfws();
-  out.method = LowerCopy(in.Token("=/."));
+  out.method = AsciiLower(in.Token("=/."));
   in.SkipCfws();
   if (in.Peek() == '/') {
     in.Advance();
@@ -142,7 +127,7 @@ bool ParseResinfo(Scanner& in, MethodResult& out) {
   if (out.method.empty() || in.Peek() != '=') return false;
   in.Advance();
   in.SkipCfws();
-  out.result = LowerCopy(in.Token("="));
+  out.result = AsciiLower(in.Token("="));
   if (out.result.empty()) return false;
   in.SkipSpace();
   out.comment = in.PeekComment();
@@ -156,11 +141,11 @@ bool ParseResinfo(Scanner& in, MethodResult& out) {
     if (in.Peek() == '.') {
       in.Advance();
       in.SkipCfws();
-      property.ptype = LowerCopy(name);
-      property.property = LowerCopy(in.Token("="));
+      property.ptype = AsciiLower(name);
+      property.property = AsciiLower(in.Token("="));
       in.SkipCfws();
     } else {
-      property.property = LowerCopy(name);
+      property.property = AsciiLower(name);
     }
     if (in.Peek() != '=' || property.property.empty()) {
       // Not a property: step over one character so the loop always moves on.
@@ -188,7 +173,7 @@ std::optional<AuthResultsHeader> Parse(Scanner& in) {
   if (in.Peek() == '=' || in.Peek() == '/') {
     in.Reset(start);  // no authserv-id: the header starts with a result (Exchange Online)
   } else {
-    header.authserv_id = LowerCopy(first);
+    header.authserv_id = AsciiLower(first);
     if (header.authserv_id.empty()) header.malformed = true;
     if (in.Peek() >= '0' && in.Peek() <= '9') {  // authres-version
       in.Token("");

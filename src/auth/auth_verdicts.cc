@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/ascii.h"
 #include "domain/domain_tools.h"
 
 namespace becguard::auth {
@@ -9,15 +10,6 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kNames{"none",    "pass",      "fail",      "softfail",
                                                  "neutral", "temperror", "permerror", "policy"};
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    if (x != b[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 

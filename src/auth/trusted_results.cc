@@ -5,6 +5,7 @@
 #include <string>
 
 #include "auth/auth_results_parser.h"
+#include "core/ascii.h"
 
 namespace becguard::auth {
 namespace {
@@ -28,20 +29,13 @@ std::string DomainOf(std::string value) {
   return value;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 // The published DMARC policy as receivers report it: "policy.dmarc=reject", opendmarc's and
 // Gmail's comment "(p=REJECT sp=REJECT dis=NONE)", or Exchange's "action=oreject" (what it
 // did, which follows the policy). "" when unknown.
 std::string PolicyOf(const MethodResult& r) {
-  std::string policy = Lower(r.Property("policy", "dmarc"));
+  std::string policy = AsciiLower(r.Property("policy", "dmarc"));
   if (policy.empty()) {
-    const std::string comment = Lower(r.comment);
+    const std::string comment = AsciiLower(r.comment);
     std::size_t at = comment.find("p=");
     while (at != std::string::npos && at > 0 && comment[at - 1] != ' ') {
       at = comment.find("p=", at + 1);  // skip "sp=", "bp="
@@ -52,7 +46,7 @@ std::string PolicyOf(const MethodResult& r) {
     }
   }
   if (policy.empty()) {
-    const std::string action = Lower(r.Property("", "action"));
+    const std::string action = AsciiLower(r.Property("", "action"));
     if (action == "reject" || action == "oreject") policy = "reject";
     if (action == "quarantine" || action == "oquarantine") policy = "quarantine";
     if (action == "none") policy = "none";

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "core/ascii.h"
 #include "text/normalize.h"
 
 namespace becguard::context {
@@ -88,14 +89,6 @@ bool HasNonAscii(std::string_view s) {
 
 bool AllGeneric(const std::vector<std::string>& tokens) {
   return !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), IsGenericWord);
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::string CanonicalDomain(std::string_view domain) {

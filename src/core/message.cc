@@ -1,23 +1,9 @@
 #include "becguard/message.h"
+#include "core/ascii.h"
 
 #include <array>
 
 namespace becguard {
-namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 const Header* ParsedMessage::FindHeader(std::string_view name) const {
   for (const Header& h : headers) {
     if (EqualsIgnoreCase(h.name, name)) return &h;

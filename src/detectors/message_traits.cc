@@ -1,4 +1,5 @@
 #include "detectors/message_traits.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 
@@ -30,14 +31,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsMailingList(const ParsedMessage& message) {
   if (HasHeader(message, "List-Id") || HasHeader(message, "List-Post") ||

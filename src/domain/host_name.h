@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
+
 namespace becguard::domain::internal {
 
 // A host reduced to lower-case ASCII without surrounding dots; IDN labels become punycode.
@@ -43,8 +45,5 @@ struct DomainSplit {
   std::string_view suffix;
 };
 DomainSplit SplitRegistrable(std::string_view registrable);
-
-inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
 
 }  // namespace becguard::domain::internal

@@ -1,4 +1,5 @@
 #include "engine/config_loader.h"
+#include "core/ascii.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -51,13 +52,6 @@ Result<std::vector<std::string>> Strings(const toml::table& table, std::string_v
   return out;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip,
                         std::string_view where, std::vector<Person>& out) {
   const toml::node* node = table.get(key);
@@ -84,9 +78,9 @@ Result<void> ReadPeople(const toml::table& table, std::string_view key, bool vip
     if (!addresses) return tl::unexpected(addresses.error());
     auto domains = Strings(*person_table, "domains", here);
     if (!domains) return tl::unexpected(domains.error());
-    for (std::string& d : *domains) person.domains.push_back(Lower(std::move(d)));
+    for (std::string& d : *domains) person.domains.push_back(AsciiLower(std::move(d)));
     person.aliases = std::move(*aliases);
-    for (std::string& a : *addresses) person.addresses.push_back(Lower(std::move(a)));
+    for (std::string& a : *addresses) person.addresses.push_back(AsciiLower(std::move(a)));
     out.push_back(std::move(person));
   }
   return {};
@@ -212,10 +206,10 @@ Result<AuthConfig> ReadAuth(const toml::table& table) {
   }
   auto ids = Strings(table, "trusted_authserv_ids", "auth");
   if (!ids) return tl::unexpected(ids.error());
-  for (std::string& id : *ids) auth.trusted_authserv_ids.push_back(Lower(std::move(id)));
+  for (std::string& id : *ids) auth.trusted_authserv_ids.push_back(AsciiLower(std::move(id)));
   auto hosts = Strings(table, "trusted_received_by", "auth");
   if (!hosts) return tl::unexpected(hosts.error());
-  for (std::string& host : *hosts) auth.trusted_received_by.push_back(Lower(std::move(host)));
+  for (std::string& host : *hosts) auth.trusted_received_by.push_back(AsciiLower(std::move(host)));
   if (const toml::node* exo = table.get("trust_exchange_online")) {
     auto value = exo->value<bool>();
     if (!value) return tl::unexpected(Invalid("auth.trust_exchange_online must be a boolean"));
@@ -295,7 +289,7 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
     BECGUARD_RETURN_IF_ERROR(CheckKeys(*org, "[organization]", {"domains", "vips", "people"}));
     auto domains = Strings(*org, "domains", "organization");
     if (!domains) return tl::unexpected(domains.error());
-    for (std::string& d : *domains) config.organization.domains.push_back(Lower(std::move(d)));
+    for (std::string& d : *domains) config.organization.domains.push_back(AsciiLower(std::move(d)));
     BECGUARD_RETURN_IF_ERROR(
         ReadPeople(*org, "vips", true, "organization", config.organization.people));
     BECGUARD_RETURN_IF_ERROR(
@@ -305,7 +299,7 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
     BECGUARD_RETURN_IF_ERROR(CheckKeys(*partners, "[partners]", {"domains", "people"}));
     auto domains = Strings(*partners, "domains", "partners");
     if (!domains) return tl::unexpected(domains.error());
-    for (std::string& d : *domains) config.partners.domains.push_back(Lower(std::move(d)));
+    for (std::string& d : *domains) config.partners.domains.push_back(AsciiLower(std::move(d)));
     BECGUARD_RETURN_IF_ERROR(
         ReadPeople(*partners, "people", false, "partners", config.partners.people));
   }

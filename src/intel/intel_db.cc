@@ -1,4 +1,5 @@
 #include "intel/intel_db.h"
+#include "core/ascii.h"
 
 #include <arpa/inet.h>
 
@@ -8,14 +9,6 @@
 
 namespace becguard::intel {
 namespace {
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {

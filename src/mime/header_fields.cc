@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
 #include "mime/address_parser.h"
 #include "mime/received.h"
 #include "mime/rfc2047.h"
@@ -13,16 +14,6 @@
 
 namespace becguard::mime {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 enum class Field {
   kOther,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/ascii.h"
 #include "mime/html_attributes.h"
 #include "mime/url.h"
 #include "text/utf8.h"
@@ -34,16 +35,6 @@ constexpr NamedEntity kEntities[] = {
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 // `needle` starts with a non-letter ('<'), so an exact find of its first byte is enough.
 std::size_t FindIgnoreCase(std::string_view hay, std::string_view needle, std::size_t from) {
@@ -185,7 +176,7 @@ class Scanner {
       ++p;
     }
     std::string name(s_.substr(name_begin, p - name_begin));
-    for (char& c : name) c = Lower(c);
+    for (char& c : name) c = AsciiLower(c);
     const std::size_t end = FindTagEnd(s_, p);
     if (end == std::string_view::npos) return s_.size();  // the document ends inside a tag
     const std::string_view attrs = s_.substr(p, end - p);

@@ -1,4 +1,5 @@
 #include "mime/received.h"
+#include "core/ascii.h"
 
 #include <cctype>
 #include <string>
@@ -6,24 +7,12 @@
 namespace becguard::mime {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 std::string LowerHost(std::string_view s) {
   // Hosts are written bare or bracketed; strip trailing punctuation left by odd MTAs.
   while (!s.empty() && (s.back() == ';' || s.back() == ',' || s.back() == '.')) s.remove_suffix(1);
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
+  return AsciiLower(s);
 }
 
 bool IsIpv4At(std::string_view s, std::size_t i, std::size_t* len) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/ascii.h"
 #include "mime/charset.h"
 #include "text/utf8.h"
 
@@ -64,17 +65,6 @@ void DecodeQ(std::string_view in, std::string* out, bool* bad) {
       out->push_back(c);
     }
   }
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
 }
 
 struct Word {

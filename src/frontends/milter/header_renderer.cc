@@ -1,20 +1,10 @@
 #include "frontends/milter/header_renderer.h"
+#include "core/ascii.h"
 
 #include <string>
 
 namespace becguard::milter {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // RFC 2045 token characters (what RFC 8601 uses for methods, results and authserv-ids, plus
 // '.' which real ids contain).

@@ -2,19 +2,12 @@
 
 #include <gmime/gmime.h>
 
+#include "core/ascii.h"
 #include "mime/parser.h"
 #include "mime/rfc2047.h"
 
 namespace becguard::milter {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -37,7 +30,7 @@ std::optional<PartHeaders> ReadHeaders(std::string_view raw, std::size_t begin, 
     if (current.empty()) return;
     const std::size_t colon = current.find(':');
     if (colon != std::string::npos) {
-      const std::string name = Lower(Trim(std::string_view(current).substr(0, colon)));
+      const std::string name = AsciiLower(Trim(std::string_view(current).substr(0, colon)));
       std::string value = Trim(mime::Unfold(std::string_view(current).substr(colon + 1)));
       if (name == "content-type" && out.content_type.empty()) out.content_type = value;
       if (name == "content-transfer-encoding" && out.encoding.empty()) out.encoding = value;
@@ -88,8 +81,8 @@ ContentType ParseContentType(const std::string& value) {
   const char* type = g_mime_content_type_get_media_type(ct);
   const char* subtype = g_mime_content_type_get_media_subtype(ct);
   if (type != nullptr && subtype != nullptr)
-    out.media_type = Lower(std::string(type) + "/" + subtype);
-  if (const char* p = g_mime_content_type_get_parameter(ct, "charset")) out.charset = Lower(p);
+    out.media_type = AsciiLower(std::string(type) + "/" + subtype);
+  if (const char* p = g_mime_content_type_get_parameter(ct, "charset")) out.charset = AsciiLower(p);
   if (const char* p = g_mime_content_type_get_parameter(ct, "boundary")) out.boundary = p;
   if (const char* p = g_mime_content_type_get_parameter(ct, "name")) out.name = p;
   g_object_unref(ct);
@@ -114,8 +107,8 @@ class Mapper {
     RawPart part;
     part.media_type = ct.media_type;
     part.charset = ct.charset;
-    part.encoding = Lower(headers->encoding);
-    const std::string disposition = Lower(headers->disposition);
+    part.encoding = AsciiLower(headers->encoding);
+    const std::string disposition = AsciiLower(headers->disposition);
     part.attachment = disposition.rfind("attachment", 0) == 0 || !ct.name.empty() ||
                       disposition.find("filename") != std::string::npos;
     part.content_begin = headers->body_begin;
