@@ -16,6 +16,8 @@ PACKAGES=(
   libhyperscan-dev
   # learned context: embedded store; attachment text (PDF, DOCX/XLSX zip containers)
   libsqlite3-dev sqlite3 libpoppler-cpp-dev libzip-dev
+  # learned context shared by several nodes (libpqxx), and the real server its tests start
+  libpqxx-dev postgresql
   # config, CLI, JSON, logging, errors
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libexpected-dev
   # crypto (SHA-256 of attachments)

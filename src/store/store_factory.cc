@@ -4,6 +4,8 @@
 
 #include "context/store.h"
 #include "store/memory/memory_store.h"
+#include "store/postgres/location.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace becguard::context {
@@ -16,14 +18,20 @@ constexpr std::string_view kSqliteScheme = "sqlite:";
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
   if (location == kMemoryScheme) return std::make_unique<store::MemoryStore>();
+  if (store::postgres::IsPostgresLocation(location)) {
+    auto store = store::PostgresStore::Open(location);
+    if (!store) return tl::unexpected(store.error());
+    return std::unique_ptr<Store>(std::move(*store));
+  }
   std::string path = location;
   if (location.starts_with(kSqliteScheme)) {
     path = location.substr(kSqliteScheme.size());
   } else if (location.find("://") != std::string::npos || location.starts_with(kMemoryScheme)) {
-    // postgres:// and friends are not built yet; a typo must not become a file of that name.
+    // A typo must not become a file of that name.
     return MakeError(ErrorCode::kInvalidArgument,
                      "unsupported store location '" + location +
-                         "' (use memory:, sqlite:/path/to/file.db or a file path)");
+                         "' (use memory:, sqlite:/path/to/file.db, a file path or "
+                         "postgresql://...)");
   }
   if (path.empty()) {
     return MakeError(ErrorCode::kInvalidArgument,

@@ -1,12 +1,12 @@
-// The Store contract, run against every backend (in-memory and SQLite on a temporary file).
+// The Store contract, run against every backend (in-memory, SQLite on a temporary file,
+// PostgreSQL in a fresh database; see store_backends.h).
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <thread>
 
 #include "context/store.h"
-#include "store/memory/memory_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store_backends.h"
 #include "test_records.h"
 #include "text/normalize.h"
 
@@ -19,24 +19,11 @@ using payment::DetailKind;
 using testing::MakePayment;
 using testing::MakeRecord;
 
-struct MemoryBackend {
-  static std::unique_ptr<context::Store> Make(testing::TempDb&) {
-    return std::make_unique<MemoryStore>();
-  }
-};
-
-struct SqliteBackend {
-  static std::unique_ptr<context::Store> Make(testing::TempDb& db) {
-    auto store = SqliteStore::Open(db.path());
-    if (!store) ADD_FAILURE() << store.error().ToString();
-    return store ? std::move(*store) : nullptr;
-  }
-};
-
 template <typename Backend>
 class StoreContractTest : public ::testing::Test {
  protected:
-  StoreContractTest() : db_("contract.db"), store_(Backend::Make(db_)) {}
+  StoreContractTest() : store_(backend_.Make()) {}
+  void SetUp() override { ASSERT_NE(store_, nullptr); }
 
   void Learn(const LearnRecord& record) {
     auto result = store_->Learn(record);
@@ -53,12 +40,11 @@ class StoreContractTest : public ::testing::Test {
     return count ? *count : -1;
   }
 
-  testing::TempDb db_;
+  Backend backend_;
   std::unique_ptr<context::Store> store_;
 };
 
-using Backends = ::testing::Types<MemoryBackend, SqliteBackend>;
-TYPED_TEST_SUITE(StoreContractTest, Backends);
+TYPED_TEST_SUITE(StoreContractTest, testing::Backends, testing::BackendName);
 
 TYPED_TEST(StoreContractTest, EmptyStoreKnowsNothing) {
   ContextQuery query;

@@ -1,4 +1,4 @@
-// The Store contract for writing-style profiles, against both backends: profiles by key, the
+// The Store contract for writing-style profiles, against every backend: profiles by key, the
 // same message learned twice, and the deterministic impostor sample (mature, same script, never
 // the claimed sender's own keys).
 #include <gtest/gtest.h>
@@ -6,8 +6,7 @@
 #include <memory>
 
 #include "context/store.h"
-#include "store/memory/memory_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store_backends.h"
 #include "style/features.h"
 #include "test_records.h"
 
@@ -20,20 +19,6 @@ using context::StyleKeyForAddress;
 using context::StyleKeyForPerson;
 using testing::MakeRecord;
 
-struct MemoryBackend {
-  static std::unique_ptr<context::Store> Make(testing::TempDb&) {
-    return std::make_unique<MemoryStore>();
-  }
-};
-
-struct SqliteBackend {
-  static std::unique_ptr<context::Store> Make(testing::TempDb& db) {
-    auto store = SqliteStore::Open(db.path());
-    if (!store) ADD_FAILURE() << store.error().ToString();
-    return store ? std::move(*store) : nullptr;
-  }
-};
-
 constexpr char kEnglish[] =
     "Hi Anna,\n\nThe figures for the second quarter are attached. Let me know if anything looks "
     "off before the board meeting.\n\nThanks,\nJeff\n";
@@ -44,7 +29,8 @@ constexpr char kJapanese[] =
 template <typename Backend>
 class StoreStyleTest : public ::testing::Test {
  protected:
-  StoreStyleTest() : db_("style.db"), store_(Backend::Make(db_)) {}
+  StoreStyleTest() : store_(backend_.Make()) {}
+  void SetUp() override { ASSERT_NE(store_, nullptr); }
 
   // `count` messages from `from`, teaching its address key (and `extra` keys).
   void Teach(const std::string& from, int count, const char* text = kEnglish,
@@ -70,12 +56,11 @@ class StoreStyleTest : public ::testing::Test {
     return result ? *result : context::LearnedContext{};
   }
 
-  testing::TempDb db_;
+  Backend backend_;
   std::unique_ptr<context::Store> store_;
 };
 
-using Backends = ::testing::Types<MemoryBackend, SqliteBackend>;
-TYPED_TEST_SUITE(StoreStyleTest, Backends);
+TYPED_TEST_SUITE(StoreStyleTest, testing::Backends, testing::BackendName);
 
 TYPED_TEST(StoreStyleTest, LearnsProfilesByAddressAndPerson) {
   const std::string person = StyleKeyForPerson("Jeff Skilling");
