@@ -8,6 +8,7 @@
 #include "store/postgres/location.h"
 #include "store/postgres/schema.h"
 #include "store/postgres/snapshot_reader.h"
+#include "store/postgres/style_rows.h"
 
 namespace becguard::store {
 
@@ -16,7 +17,9 @@ using postgres::Tx;
 
 namespace {
 
-// A snapshot sees one database state; READ ONLY lets the server skip write bookkeeping.
+// A snapshot's one statement needs no transaction around it (it reads one MVCC snapshot of its
+// own); when it takes two, they share a REPEATABLE READ one. READ ONLY lets the server skip
+// write bookkeeping.
 using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 // Learning relies on upserts and row locks, which see the newest committed rows.
 using WriteTransaction = pqxx::transaction<pqxx::read_committed, pqxx::read_write>;
@@ -58,6 +61,11 @@ Result<T> PostgresStore::Run(Access access, const char* what, Fn&& fn) {
     auto lease = pool_->Borrow();
     if (!lease) return tl::unexpected(lease.error());
     try {
+      if (access == Access::kStatement) {
+        pqxx::nontransaction work((*lease)->raw());
+        Tx tx{**lease, work};
+        return fn(tx);
+      }
       if (access == Access::kRead) {
         ReadTransaction work((*lease)->raw());
         Tx tx{**lease, work};
@@ -98,8 +106,15 @@ Result<T> PostgresStore::Run(Access access, const char* what, Fn&& fn) {
 }
 
 Result<context::LearnedContext> PostgresStore::Snapshot(const context::ContextQuery& query) {
-  return Run<context::LearnedContext>(Access::kRead, "snapshot",
-                                      [&](Tx& tx) { return postgres::ReadSnapshot(tx, query); });
+  auto read = Run<postgres::SnapshotRead>(
+      Access::kStatement, "snapshot", [&](Tx& tx) { return postgres::ReadSnapshot(tx, query); });
+  if (!read) return tl::unexpected(read.error());
+  if (read->complete) return std::move(read->context);
+  return Run<context::LearnedContext>(Access::kRead, "snapshot", [&](Tx& tx) {
+    postgres::SnapshotRead again = postgres::ReadSnapshot(tx, query);
+    postgres::ReadImpostors(tx, query, again.context);
+    return std::move(again.context);
+  });
 }
 
 Result<void> PostgresStore::Learn(const context::LearnRecord& record) {
@@ -114,7 +129,7 @@ Result<void> PostgresStore::LearnBatch(std::span<const context::LearnRecord> rec
 }
 
 Result<std::int64_t> PostgresStore::MessageCount() {
-  return Run<std::int64_t>(Access::kRead, "message count",
+  return Run<std::int64_t>(Access::kStatement, "message count",
                            [](Tx& tx) { return postgres::ReadMessageCount(tx); });
 }
 

@@ -1,8 +1,8 @@
 // PostgresStore: the Store shared by several scanner nodes (MX hosts) through one PostgreSQL
-// database. Each Snapshot is one read-only REPEATABLE READ transaction, each Learn one READ
-// COMMITTED transaction whose writes are safe against other nodes learning at once (see
-// learn_writer.h). Serialization failures, deadlocks (not expected: the writer locks in a fixed
-// order) and broken connections are retried a bounded number of times; re-learning is
+// database. Each Snapshot is one statement (one round trip, one consistent MVCC snapshot), each
+// Learn one READ COMMITTED transaction whose writes are safe against other nodes learning at once
+// (see learn_writer.h). Serialization failures, deadlocks (not expected: the writer locks in a
+// fixed order) and broken connections are retried a bounded number of times; re-learning is
 // idempotent, so a commit whose outcome was lost is simply run again. When the server is down
 // every call fails with kUnavailable naming it, and the engine's scans carry on without learned
 // context. Thread-safe: each call leases a connection from a pool (pool_size in the location).
@@ -41,7 +41,9 @@ class PostgresStore : public context::Store {
  private:
   explicit PostgresStore(std::unique_ptr<postgres::ConnectionPool> pool);
 
-  enum class Access { kRead, kWrite };
+  // kStatement: one statement, no transaction; kRead: REPEATABLE READ, READ ONLY; kWrite:
+  // READ COMMITTED.
+  enum class Access { kStatement, kRead, kWrite };
   // Runs fn(Tx&) in a transaction of the given access, retrying as described above.
   template <typename T, typename Fn>
   Result<T> Run(Access access, const char* what, Fn&& fn);

@@ -16,65 +16,103 @@ constexpr std::int64_t kMaxNameAddresses = 16;
 constexpr std::int64_t kMaxPayments = 200;
 constexpr std::int64_t kMaxSimilar = 50;
 
-constexpr Sql kCount{"read_count", "SELECT coalesce(sum(value), 0) FROM message_counts"};
+// What each row of the snapshot statement is.
+enum Part : int {
+  kCount = 0,
+  kDomain = 1,
+  kCorrespondent = 2,
+  kNameAddresses = 3,
+  kThread = 4,
+  kPayment = 5,
+  kSimilar = 6,
+  kStyleProfile = 7,
+  kImpostorAfter = 8,   // impostors from the claimed key's place in the order to the end
+  kImpostorBefore = 9,  // then around from the start
+};
 
-// The message count rides along with the domain lookup: one round trip for both.
-constexpr Sql kCountAndDomains{"read_count_domains", R"sql(
-SELECT NULL, coalesce(sum(value), 0) FROM message_counts
+// The whole snapshot in ONE statement: a statement reads one MVCC snapshot, so the parts are
+// consistent with each other without a BEGIN/COMMIT pair, and a scan pays one round trip per
+// message. Each part is a branch of a UNION ALL with the same generic columns:
+//   part, seq (order within the part), t1..t5 text, n1..n4 bigint, l1, l2 text[], blob bytea
+// Every branch is an index lookup, cut by a LIMIT where a key can have many rows.
+//   $1 addresses  $2 domains  $3 name keys  $4 thread message ids  $5 payment domains
+//   $6..$9 SimHash bands  $10 subject  $11 similar wanted  $12 style keys
+//   $13 impostor rows wanted  $14 impostor minimum messages  $15 claimed key's impostor order
+//   $16..$19 limits: display names, addresses per name, payments, similar
+constexpr Sql kSnapshot{"read_snapshot", R"sql(
+WITH claimed AS (
+  SELECT s.script FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n)
+  JOIN style_profiles s ON s.key = a.key ORDER BY a.n LIMIT 1)
+SELECT 0 AS part, 0::bigint AS seq, NULL::text AS t1, NULL::text AS t2, NULL::text AS t3,
+       NULL::text AS t4, NULL::text AS t5, coalesce(sum(value), 0)::bigint AS n1,
+       NULL::bigint AS n2, NULL::bigint AS n3, NULL::bigint AS n4, NULL::text[] AS l1,
+       NULL::text[] AS l2, NULL::bytea AS blob
+FROM message_counts
 UNION ALL
-SELECT registrable_domain, messages_from FROM domains
-WHERE registrable_domain = ANY($1::text[]))sql"};
-
-constexpr Sql kCorrespondents{"read_correspondents", R"sql(
-SELECT c.address, c.registrable_domain, c.first_seen, c.last_seen, c.messages_from,
-       c.messages_to,
+SELECT 1, 0, registrable_domain, NULL, NULL, NULL, NULL, messages_from, NULL, NULL, NULL, NULL,
+       NULL, NULL
+FROM domains WHERE registrable_domain = ANY($2::text[])
+UNION ALL
+SELECT 2, 0, c.address, c.registrable_domain, NULL, NULL, NULL, c.first_seen, c.last_seen,
+       c.messages_from, c.messages_to,
        ARRAY(SELECT d.name FROM display_names d WHERE d.address = c.address
-             ORDER BY d.count DESC, d.id LIMIT $2)
-FROM correspondents c WHERE c.address = ANY($1::text[]))sql"};
-
-constexpr Sql kNameAddresses{"read_name_addresses", R"sql(
-SELECT k.key,
-       ARRAY(SELECT d.address FROM display_names d WHERE d.name_key = k.key
-             GROUP BY d.address ORDER BY sum(d.count) DESC, min(d.id) LIMIT $2)
-FROM unnest($1::text[]) AS k(key))sql"};
-
-// The first of the ids (in the query's order) that a learned thread knows.
-constexpr Sql kThread{"read_thread", R"sql(
-WITH hit AS (
-  SELECT m.thread_id FROM unnest($1::text[]) WITH ORDINALITY AS q(id, n)
-  JOIN thread_messages m ON m.message_id = q.id ORDER BY q.n LIMIT 1)
-SELECT t.thread_id, t.normalized_subject, t.first_seen, t.last_seen, t.messages,
+             ORDER BY d.count DESC, d.id LIMIT $16),
+       NULL, NULL
+FROM correspondents c WHERE c.address = ANY($1::text[])
+UNION ALL
+SELECT 3, 0, k.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, k.addresses, NULL, NULL
+FROM (SELECT key, ARRAY(SELECT d.address FROM display_names d WHERE d.name_key = key
+                        GROUP BY d.address ORDER BY sum(d.count) DESC, min(d.id)
+                        LIMIT $17) AS addresses
+      FROM unnest($3::text[]) AS key) k
+WHERE cardinality(k.addresses) > 0
+UNION ALL
+SELECT 4, 0, t.thread_id, t.normalized_subject, NULL, NULL, NULL, t.first_seen, t.last_seen,
+       t.messages, NULL,
        ARRAY(SELECT p.address FROM thread_participants p WHERE p.thread_id = t.thread_id
              GROUP BY p.address ORDER BY min(p.id)),
        ARRAY(SELECT p.name FROM thread_participants p
              WHERE p.thread_id = t.thread_id AND p.name <> ''
-             GROUP BY p.name ORDER BY min(p.id))
-FROM hit JOIN threads t ON t.thread_id = hit.thread_id)sql"};
+             GROUP BY p.name ORDER BY min(p.id)),
+       NULL
+FROM (SELECT m.thread_id FROM unnest($4::text[]) WITH ORDINALITY AS q(id, n)
+      JOIN thread_messages m ON m.message_id = q.id ORDER BY q.n LIMIT 1) hit
+JOIN threads t ON t.thread_id = hit.thread_id
+UNION ALL
+(SELECT 5, row_number() OVER (ORDER BY p.last_seen DESC, q.n, p.id), p.counterparty_domain,
+        p.counterparty_address, p.kind, p.value, p.holder, p.first_seen, p.last_seen,
+        p.times_seen, NULL, NULL, NULL, NULL
+ FROM unnest($5::text[]) WITH ORDINALITY AS q(domain, n)
+ CROSS JOIN LATERAL (SELECT * FROM payments WHERE counterparty_domain = q.domain
+                     ORDER BY last_seen DESC, id LIMIT $18) p
+ ORDER BY p.last_seen DESC, q.n, p.id LIMIT $18)
+UNION ALL
+(SELECT 6, row_number() OVER (ORDER BY f.date DESC, f.message_id), f.message_id,
+        f.sender_address, f.sender_domain, f.normalized_subject, f.payment_values, f.simhash,
+        f.date, NULL, NULL, NULL, NULL, NULL
+ FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LIMIT $19)
+       UNION (SELECT * FROM fingerprints WHERE $11 AND band1 = $7 ORDER BY date DESC LIMIT $19)
+       UNION (SELECT * FROM fingerprints WHERE $11 AND band2 = $8 ORDER BY date DESC LIMIT $19)
+       UNION (SELECT * FROM fingerprints WHERE $11 AND band3 = $9 ORDER BY date DESC LIMIT $19)
+       UNION (SELECT * FROM fingerprints WHERE $11 AND $10 <> '' AND normalized_subject = $10
+              ORDER BY date DESC LIMIT $19)) f
+ ORDER BY f.date DESC, f.message_id LIMIT $19)
+UNION ALL
+SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n) JOIN style_profiles s ON s.key = a.key
+UNION ALL
+(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+ FROM style_profiles s, claimed c
+ WHERE s.is_address AND s.script = c.script AND s.messages >= $14 AND s.ord >= $15
+ ORDER BY s.ord LIMIT $13)
+UNION ALL
+(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+ FROM style_profiles s, claimed c
+ WHERE s.is_address AND s.script = c.script AND s.messages >= $14 AND s.ord < $15
+ ORDER BY s.ord LIMIT $13)
+ORDER BY part, seq)sql"};
 
-// The most recent payments of each counterparty domain, then of all of them.
-constexpr Sql kPayments{"read_payments", R"sql(
-SELECT p.counterparty_domain, p.counterparty_address, p.kind, p.value, p.holder, p.first_seen,
-       p.last_seen, p.times_seen
-FROM unnest($1::text[]) WITH ORDINALITY AS q(domain, n)
-CROSS JOIN LATERAL (
-  SELECT * FROM payments WHERE counterparty_domain = q.domain
-  ORDER BY last_seen DESC, id LIMIT $2) p
-ORDER BY p.last_seen DESC, q.n, p.id LIMIT $2)sql"};
-
-// Bands only guarantee a shared band up to 3 differing bits; a reminder whose bank details
-// changed can differ by 10. The same thread subject brings those candidates in too. Each
-// branch is an index range cut at the limit, newest first.
-constexpr Sql kSimilar{"read_similar", R"sql(
-SELECT message_id, sender_address, sender_domain, normalized_subject, simhash, payment_values,
-       date
-FROM (
-  (SELECT * FROM fingerprints WHERE band0 = $1 ORDER BY date DESC LIMIT $5)
-  UNION (SELECT * FROM fingerprints WHERE band1 = $2 ORDER BY date DESC LIMIT $5)
-  UNION (SELECT * FROM fingerprints WHERE band2 = $3 ORDER BY date DESC LIMIT $5)
-  UNION (SELECT * FROM fingerprints WHERE band3 = $4 ORDER BY date DESC LIMIT $5)
-  UNION (SELECT * FROM fingerprints WHERE $6 <> '' AND normalized_subject = $6
-         ORDER BY date DESC LIMIT $5)) f
-ORDER BY date DESC, message_id LIMIT $5)sql"};
+constexpr Sql kMessageCount{"read_count", "SELECT coalesce(sum(value), 0) FROM message_counts"};
 
 ArrayLiteral Texts(const std::vector<std::string>& values) {
   ArrayLiteral out;
@@ -82,118 +120,143 @@ ArrayLiteral Texts(const std::vector<std::string>& values) {
   return out;
 }
 
-void ReadCountAndDomains(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  for (const auto& row : tx.Exec(kCountAndDomains, Texts(query.domains).str())) {
-    if (row[0].is_null()) {
-      out.learned_messages = row[1].as<std::int64_t>();
-    } else {
-      out.domain_messages[row[0].as<std::string>()] = row[1].as<std::int64_t>();
-    }
-  }
+std::string Text(const pqxx::field& field) { return field.as<std::string>(); }
+std::int64_t Int(const pqxx::field& field) { return field.as<std::int64_t>(); }
+
+// The columns of the statement above, by name.
+struct Row {
+  const pqxx::row& row;
+  int part() const { return row[0].as<int>(); }
+  std::string t(int i) const { return Text(row[1 + i]); }
+  std::int64_t n(int i) const { return Int(row[6 + i]); }
+  std::vector<std::string> list(int i) const { return ParseTextArray(row[10 + i]); }
+  std::string blob() const { return Bytes(row[13]); }
+};
+
+context::Correspondent ToCorrespondent(const Row& row) {
+  context::Correspondent out;
+  out.address = row.t(1);
+  out.registrable_domain = row.t(2);
+  out.first_seen = row.n(1);
+  out.last_seen = row.n(2);
+  out.messages_from = row.n(3);
+  out.messages_to = row.n(4);
+  out.display_names = row.list(1);
+  return out;
 }
 
-void ReadCorrespondents(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  if (query.addresses.empty()) return;
-  for (const auto& row : tx.Exec(kCorrespondents, Texts(query.addresses).str(), kMaxDisplayNames)) {
-    context::Correspondent correspondent;
-    correspondent.address = row[0].as<std::string>();
-    correspondent.registrable_domain = row[1].as<std::string>();
-    correspondent.first_seen = row[2].as<std::int64_t>();
-    correspondent.last_seen = row[3].as<std::int64_t>();
-    correspondent.messages_from = row[4].as<std::int64_t>();
-    correspondent.messages_to = row[5].as<std::int64_t>();
-    correspondent.display_names = ParseTextArray(row[6]);
-    out.correspondents[correspondent.address] = std::move(correspondent);
-  }
+context::ThreadInfo ToThread(const Row& row) {
+  context::ThreadInfo out;
+  out.thread_id = row.t(1);
+  out.normalized_subject = row.t(2);
+  out.first_seen = row.n(1);
+  out.last_seen = row.n(2);
+  out.messages = row.n(3);
+  out.participant_addresses = row.list(1);
+  out.participant_names = row.list(2);
+  return out;
 }
 
-void ReadNames(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  ArrayLiteral keys;
-  for (const auto& key : query.name_keys) {
-    if (!key.empty()) keys.Text(key);
-  }
-  if (keys.size() == 0) return;
-  for (const auto& row : tx.Exec(kNameAddresses, keys.str(), kMaxNameAddresses)) {
-    auto addresses = ParseTextArray(row[1]);
-    if (!addresses.empty()) out.name_addresses[row[0].as<std::string>()] = std::move(addresses);
-  }
+std::optional<context::KnownPayment> ToPayment(const Row& row) {
+  context::KnownPayment out;
+  if (!PaymentKindFromCode(row.t(3), &out.kind)) return std::nullopt;  // a newer kind
+  out.counterparty_domain = row.t(1);
+  out.counterparty_address = row.t(2);
+  out.value = row.t(4);
+  out.holder = row.t(5);
+  out.first_seen = row.n(1);
+  out.last_seen = row.n(2);
+  out.times_seen = row.n(3);
+  return out;
 }
 
-void ReadThread(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  if (query.thread_message_ids.empty()) return;
-  const auto rows = tx.Exec(kThread, Texts(query.thread_message_ids).str());
-  if (rows.empty()) return;
-  const auto& row = rows[0];
-  context::ThreadInfo thread;
-  thread.thread_id = row[0].as<std::string>();
-  thread.normalized_subject = row[1].as<std::string>();
-  thread.first_seen = row[2].as<std::int64_t>();
-  thread.last_seen = row[3].as<std::int64_t>();
-  thread.messages = row[4].as<std::int64_t>();
-  thread.participant_addresses = ParseTextArray(row[5]);
-  thread.participant_names = ParseTextArray(row[6]);
-  out.thread = std::move(thread);
-}
-
-void ReadPayments(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  std::vector<std::string> domains;  // each once, in the query's order
-  for (const auto& domain : query.payment_domains) {
-    if (std::find(domains.begin(), domains.end(), domain) == domains.end()) {
-      domains.push_back(domain);
-    }
+context::MessageFingerprint ToFingerprint(const Row& row) {
+  context::MessageFingerprint out;
+  out.message_id = row.t(1);
+  out.sender_address = row.t(2);
+  out.sender_domain = row.t(3);
+  out.normalized_subject = row.t(4);
+  const std::string values = row.t(5);  // newline-separated
+  for (std::size_t start = 0; start < values.size();) {
+    const auto end = std::min(values.find('\n', start), values.size());
+    out.payment_values.push_back(values.substr(start, end - start));
+    start = end + 1;
   }
-  if (domains.empty()) return;
-  for (const auto& row : tx.Exec(kPayments, Texts(domains).str(), kMaxPayments)) {
-    context::KnownPayment payment;
-    if (!PaymentKindFromCode(row[2].as<std::string>(), &payment.kind)) continue;  // a newer kind
-    payment.counterparty_domain = row[0].as<std::string>();
-    payment.counterparty_address = row[1].as<std::string>();
-    payment.value = row[3].as<std::string>();
-    payment.holder = row[4].as<std::string>();
-    payment.first_seen = row[5].as<std::int64_t>();
-    payment.last_seen = row[6].as<std::int64_t>();
-    payment.times_seen = row[7].as<std::int64_t>();
-    out.payments.push_back(std::move(payment));
-  }
-}
-
-void ReadSimilar(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  if (query.simhash == 0) return;
-  const auto bands = SimHashBands(query.simhash);
-  const auto rows = tx.Exec(kSimilar, int{bands[0]}, int{bands[1]}, int{bands[2]}, int{bands[3]},
-                            kMaxSimilar, query.normalized_subject);
-  for (const auto& row : rows) {
-    context::MessageFingerprint fingerprint;
-    fingerprint.message_id = row[0].as<std::string>();
-    fingerprint.sender_address = row[1].as<std::string>();
-    fingerprint.sender_domain = row[2].as<std::string>();
-    fingerprint.normalized_subject = row[3].as<std::string>();
-    fingerprint.simhash = static_cast<std::uint64_t>(row[4].as<std::int64_t>());
-    const std::string values = row[5].as<std::string>();
-    for (std::size_t start = 0; start < values.size();) {
-      const auto end = std::min(values.find('\n', start), values.size());
-      fingerprint.payment_values.push_back(values.substr(start, end - start));
-      start = end + 1;
-    }
-    fingerprint.date = row[6].as<std::int64_t>();
-    out.similar.push_back(std::move(fingerprint));
-  }
+  out.simhash = static_cast<std::uint64_t>(row.n(1));
+  out.date = row.n(2);
+  return out;
 }
 
 }  // namespace
 
-std::int64_t ReadMessageCount(Tx& tx) { return tx.Exec(kCount)[0][0].as<std::int64_t>(); }
+std::int64_t ReadMessageCount(Tx& tx) { return tx.Exec(kMessageCount)[0][0].as<std::int64_t>(); }
 
-context::LearnedContext ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
-  context::LearnedContext out;
-  ReadCountAndDomains(tx, query, out);
-  ReadCorrespondents(tx, query, out);
-  ReadNames(tx, query, out);
-  ReadThread(tx, query, out);
-  ReadPayments(tx, query, out);
-  ReadSimilar(tx, query, out);
-  ReadStyle(tx, query, out);
-  return out;
+SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
+  std::vector<std::string> payment_domains;  // each once, in the query's order
+  for (const auto& domain : query.payment_domains) {
+    if (std::find(payment_domains.begin(), payment_domains.end(), domain) ==
+        payment_domains.end()) {
+      payment_domains.push_back(domain);
+    }
+  }
+  std::vector<std::string> name_keys = query.name_keys;
+  std::erase(name_keys, "");
+  const auto bands = SimHashBands(query.simhash);
+  const bool want_style = !query.style_keys.empty() && query.style_impostors > 0;
+  // Extra rows make room for skipping the claimed sender's own keys.
+  const std::int64_t impostor_rows =
+      want_style ? query.style_impostors + static_cast<std::int64_t>(query.style_keys.size()) : 0;
+  const std::int64_t start =
+      query.style_keys.empty() ? 0 : style::ImpostorOrder(query.style_keys.front());
+
+  const auto rows = tx.Exec(
+      kSnapshot, Texts(query.addresses).str(), Texts(query.domains).str(), Texts(name_keys).str(),
+      Texts(query.thread_message_ids).str(), Texts(payment_domains).str(), int{bands[0]},
+      int{bands[1]}, int{bands[2]}, int{bands[3]}, query.normalized_subject, query.simhash != 0,
+      Texts(query.style_keys).str(), impostor_rows, query.style_impostor_min_messages, start,
+      kMaxDisplayNames, kMaxNameAddresses, kMaxPayments, kMaxSimilar);
+
+  SnapshotRead read;
+  context::LearnedContext& out = read.context;
+  StyleRows style;
+  for (const auto& raw : rows) {
+    const Row row{raw};
+    switch (row.part()) {
+      case kCount:
+        out.learned_messages = row.n(1);
+        break;
+      case kDomain:
+        out.domain_messages[row.t(1)] = row.n(1);
+        break;
+      case kCorrespondent: {
+        context::Correspondent correspondent = ToCorrespondent(row);
+        std::string address = correspondent.address;
+        out.correspondents[std::move(address)] = std::move(correspondent);
+        break;
+      }
+      case kNameAddresses:
+        out.name_addresses[row.t(1)] = row.list(1);
+        break;
+      case kThread:
+        out.thread = ToThread(row);
+        break;
+      case kPayment:
+        if (auto payment = ToPayment(row)) out.payments.push_back(std::move(*payment));
+        break;
+      case kSimilar:
+        out.similar.push_back(ToFingerprint(row));
+        break;
+      case kStyleProfile:
+        style.profiles.push_back({row.t(1), row.blob()});
+        break;
+      case kImpostorAfter:
+      case kImpostorBefore:
+        style.impostors.push_back({row.t(1), row.blob()});
+        break;
+    }
+  }
+  read.complete = TakeStyle(query, style, out);
+  return read;
 }
 
 }  // namespace becguard::store::postgres

@@ -1,7 +1,7 @@
-// ReadSnapshot: the SQL that answers a ContextQuery from the PostgreSQL store, inside the
-// caller's read-only REPEATABLE READ transaction, so every part comes from one database state
-// even while other nodes learn. One batched statement per kind of key (`= ANY($1)`), none for
-// keys the query does not have. Throws libpqxx exceptions.
+// ReadSnapshot: the SQL that answers a ContextQuery from the PostgreSQL store: one statement
+// (one round trip, one MVCC snapshot, so every part comes from one database state even while
+// other nodes learn) with a batched index lookup per kind of key (`= ANY($1)`). Throws libpqxx
+// exceptions.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,14 @@
 
 namespace becguard::store::postgres {
 
-context::LearnedContext ReadSnapshot(Tx& tx, const context::ContextQuery& query);
+struct SnapshotRead {
+  context::LearnedContext context;
+  // False in the rare case TakeStyle describes (a claimed profile blob of another format
+  // version): run ReadSnapshot and ReadImpostors again in one REPEATABLE READ transaction.
+  bool complete = true;
+};
+
+SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query);
 
 // The number of distinct messages learned (the sum of the count shards).
 std::int64_t ReadMessageCount(Tx& tx);

@@ -34,6 +34,8 @@ std::vector<std::string> ParseTextArray(const pqxx::field& field) {
   return out;
 }
 
+std::string Bytes(const pqxx::field& field) { return pqxx::binarystring(field).str(); }
+
 std::string Hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;

@@ -44,6 +44,9 @@ pqxx::result ExecColumns(Tx& tx, const Sql& sql, const std::array<ArrayLiteral, 
 // A text[] (or text[] of an ARRAY(SELECT ...)) column; NULL elements are skipped.
 std::vector<std::string> ParseTextArray(const pqxx::field& field);
 
+// A bytea column's raw bytes.
+std::string Bytes(const pqxx::field& field);
+
 // Lower-case hex of raw bytes, for decode($n, 'hex') in a batched bytea update.
 std::string Hex(std::string_view bytes);
 

@@ -25,11 +25,9 @@ FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::boolean[], $6
   AS u(key, script, ord, messages, is_address, profile)
 WHERE s.key = u.key)sql"};
 
-constexpr Sql kReadProfiles{"style_profiles",
-                            "SELECT key, profile FROM style_profiles WHERE key = ANY($1::text[])"};
-
 // From the claimed key's place in the order to the end, then around from the start: the
-// partial index on (script, ord) makes each a short range scan.
+// partial index on (script, ord) makes each a short range scan. The snapshot statement has the
+// same two branches.
 constexpr Sql kReadImpostors{"style_impostors", R"sql(
 (SELECT 0 AS part, ord, key, profile FROM style_profiles
  WHERE is_address AND script = $1 AND messages >= $2 AND ord >= $3 ORDER BY ord LIMIT $4)
@@ -38,11 +36,22 @@ UNION ALL
  WHERE is_address AND script = $1 AND messages >= $2 AND ord < $3 ORDER BY ord LIMIT $4)
 ORDER BY part, ord)sql"};
 
-std::optional<style::StyleProfile> Deserialize(const pqxx::field& field) {
-  const pqxx::binarystring blob(field);
-  // A blob of another format version reads as absent: the profile starts again.
-  return style::StyleProfile::Deserialize(
-      std::string_view(reinterpret_cast<const char*>(blob.get()), blob.size()));
+// A blob of another format version reads as absent: the profile starts again.
+std::optional<style::StyleProfile> Deserialize(const std::string& blob) {
+  return style::StyleProfile::Deserialize(blob);
+}
+
+// Appends impostors from rows in sample order, never the claimed sender's own keys.
+void AddImpostors(const context::ContextQuery& query, const std::vector<StyleRow>& rows,
+                  context::LearnedContext& out) {
+  for (const StyleRow& row : rows) {
+    if (std::ssize(out.style_impostors) >= query.style_impostors) break;
+    if (std::find(query.style_keys.begin(), query.style_keys.end(), row.key) !=
+        query.style_keys.end()) {
+      continue;
+    }
+    if (auto profile = Deserialize(row.blob)) out.style_impostors.push_back(std::move(*profile));
+  }
 }
 
 }  // namespace
@@ -58,7 +67,7 @@ void LearnStyle(Tx& tx, const std::vector<const context::LearnRecord*>& records)
   for (const auto& [key, list] : samples) keys.Text(key);
   std::map<std::string, style::StyleProfile> profiles;
   for (const auto& row : tx.Exec(kLockProfiles, keys.str())) {
-    profiles[row[0].as<std::string>()] = Deserialize(row[1]).value_or(style::StyleProfile{});
+    profiles[row[0].as<std::string>()] = Deserialize(Bytes(row[1])).value_or(style::StyleProfile{});
   }
   std::array<ArrayLiteral, 6> columns;
   for (const auto& [key, list] : samples) {
@@ -74,38 +83,46 @@ void LearnStyle(Tx& tx, const std::vector<const context::LearnRecord*>& records)
   ExecColumns(tx, kStoreProfiles, columns);
 }
 
-void ReadStyle(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
-  if (query.style_keys.empty()) return;
-  ArrayLiteral keys;
-  for (const std::string& key : query.style_keys) keys.Text(key);
-  std::map<std::string, style::StyleProfile> found;
-  for (const auto& row : tx.Exec(kReadProfiles, keys.str())) {
-    if (auto profile = Deserialize(row[1])) found.emplace(row[0].as<std::string>(), *profile);
-  }
-  const style::StyleProfile* claimed = nullptr;  // the first asked key that has a profile
+bool TakeStyle(const context::ContextQuery& query, const StyleRows& rows,
+               context::LearnedContext& out) {
+  std::map<std::string, const std::string*, std::less<>> blobs;
+  for (const StyleRow& row : rows.profiles) blobs.emplace(row.key, &row.blob);
+  bool claimed = false, sql_claimed_same = true, first_row = true;
   for (const std::string& key : query.style_keys) {
-    auto it = found.find(key);
-    if (it == found.end()) continue;
-    auto [kept, inserted] = out.style_profiles.emplace(key, it->second);
-    if (claimed == nullptr) claimed = &kept->second;
+    auto it = blobs.find(key);
+    if (it == blobs.end()) continue;
+    auto profile = Deserialize(*it->second);
+    if (!profile) sql_claimed_same = sql_claimed_same && !first_row;
+    first_row = false;
+    if (!profile) continue;
+    out.style_profiles.emplace(key, std::move(*profile));
+    claimed = true;
+  }
+  if (!claimed || query.style_impostors <= 0) return true;
+  if (!sql_claimed_same) return false;
+  AddImpostors(query, rows.impostors, out);
+  return true;
+}
+
+void ReadImpostors(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
+  const style::StyleProfile* claimed = nullptr;
+  for (const std::string& key : query.style_keys) {
+    if (auto it = out.style_profiles.find(key); it != out.style_profiles.end()) {
+      claimed = &it->second;
+      break;
+    }
   }
   if (claimed == nullptr || query.style_impostors <= 0) return;
-
-  const std::int64_t wanted = query.style_impostors;
   // Extra rows make room for skipping the claimed sender's own keys.
-  const auto limit = wanted + static_cast<std::int64_t>(query.style_keys.size());
-  const auto rows = tx.Exec(kReadImpostors, static_cast<int>(style::ScriptOf(*claimed)),
-                            query.style_impostor_min_messages,
-                            style::ImpostorOrder(query.style_keys.front()), limit);
-  for (const auto& row : rows) {
-    if (static_cast<std::int64_t>(out.style_impostors.size()) >= wanted) break;
-    const std::string key = row[2].as<std::string>();
-    if (std::find(query.style_keys.begin(), query.style_keys.end(), key) !=
-        query.style_keys.end()) {
-      continue;
-    }
-    if (auto profile = Deserialize(row[3])) out.style_impostors.push_back(std::move(*profile));
+  const auto limit = query.style_impostors + std::ssize(query.style_keys);
+  std::vector<StyleRow> rows;
+  for (const auto& row :
+       tx.Exec(kReadImpostors, static_cast<int>(style::ScriptOf(*claimed)),
+               query.style_impostor_min_messages, style::ImpostorOrder(query.style_keys.front()),
+               static_cast<std::int64_t>(limit))) {
+    rows.push_back({row[2].as<std::string>(), Bytes(row[3])});
   }
+  AddImpostors(query, rows, out);
 }
 
 }  // namespace becguard::store::postgres

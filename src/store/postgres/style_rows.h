@@ -1,8 +1,10 @@
 // The PostgreSQL store's writing-style rows (profile blobs as bytea): merging learned messages'
-// style into their senders' profiles, and reading the claimed sender's profiles plus an
-// impostor sample for a snapshot. Throws libpqxx exceptions; runs in the caller's transaction.
+// style into their senders' profiles, and turning the profile rows a snapshot read into the
+// claimed sender's profiles plus an impostor sample. Throws libpqxx exceptions; runs in the
+// caller's transaction.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "context/learned_context.h"
@@ -15,6 +17,24 @@ namespace becguard::store::postgres {
 // teaching the same sender both land.
 void LearnStyle(Tx& tx, const std::vector<const context::LearnRecord*>& records);
 
-void ReadStyle(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out);
+struct StyleRow {
+  std::string key;
+  std::string blob;
+};
+struct StyleRows {
+  std::vector<StyleRow> profiles;   // of the asked keys
+  std::vector<StyleRow> impostors;  // the sample, in order, for the first asked key found
+};
+
+// Fills out.style_profiles and out.style_impostors the way the SQLite store does. The snapshot
+// statement picked impostors of the script of the first asked key that has a row; false when
+// that row's blob does not deserialize (written by another format version): the claimed
+// profile is then a later key's, maybe of another script, and ReadImpostors must pick again.
+bool TakeStyle(const context::ContextQuery& query, const StyleRows& rows,
+               context::LearnedContext& out);
+
+// The impostor sample for out's claimed profile (the first of query.style_keys in
+// out.style_profiles), read on its own.
+void ReadImpostors(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out);
 
 }  // namespace becguard::store::postgres
