@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ struct StoreConfig {
   // ~/.local/share/becguard/context.db.
   std::string location;
   LearnPolicy learn_on_scan = LearnPolicy::kClean;
+  // [store.trust]: mail nobody vouched for (learned while scanning) makes a correspondent known
+  // or bank details "on file" only after this many messages over this many days of learning
+  // (docs/STORE.md#trust).
+  std::int64_t trust_min_sightings = 5;
+  std::int64_t trust_min_sighting_days = 30;
 };
 
 // Mail authentication (SPF, DKIM, DMARC), [auth]. See docs/AUTH.md for the trust model.

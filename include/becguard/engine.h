@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,15 +55,24 @@ class Engine {
 
   virtual ~Engine() = default;
 
-  // Parses, detects and scores one message, then (per store.learn_on_scan) teaches the store.
-  // Errors only when no verdict can be produced; a store that cannot be read degrades to a scan
-  // without learned context (ScanReport::warnings says so).
+  // Parses, detects and scores one message against the store as it is. Errors only when no
+  // verdict can be produced; a store that cannot be read degrades to a scan without learned
+  // context (ScanReport::warnings says so). Never writes the store: what the message would
+  // teach (per store.learn_on_scan) comes back as ScanReport::lesson.
   virtual Result<ScanReport> Scan(const ScanInput& input) const = 0;
   // The same, also returning the parsed view (for --explain).
   virtual Result<ScanReport> ScanParsed(const ScanInput& input, ParsedMessage& parsed) const = 0;
 
-  // Teaches the store one message of history (becguard learn); no detection.
-  virtual Result<void> Learn(const ScanInput& input) const = 0;
+  // Writes lessons of scanned messages to the store, in the given order, in one transaction.
+  // Front ends that scan in parallel teach each batch after all of its verdicts, in input
+  // order, so that verdicts never depend on the number of threads. Null lessons are skipped.
+  virtual Result<void> Teach(std::span<const std::shared_ptr<const Lesson>> lessons) const = 0;
+
+  // Teaches the store messages of history (becguard learn), in order, in one transaction; no
+  // detection. Whoever asks vouches for them (context/trust.h): use it for the organisation's
+  // own archive and for confirmed notices, not for unreviewed incoming mail.
+  virtual Result<void> Learn(std::span<const ScanInput> inputs) const = 0;
+  Result<void> Learn(const ScanInput& input) const { return Learn(std::span(&input, 1)); }
   // Whether a store is configured (learned-context detectors are active).
   virtual bool has_store() const = 0;
 

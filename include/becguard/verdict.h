@@ -2,6 +2,7 @@
 // Plain value types; thread-compatible.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,9 @@ struct AuthMethodResult {
   std::string reason;      // optional human-readable reason
 };
 
+// What one scanned message teaches the learned-context store (opaque; see Engine::Teach).
+struct Lesson;
+
 struct ScanReport {
   std::string message_id;
   std::string subject;
@@ -41,6 +45,9 @@ struct ScanReport {
   std::vector<ScoredFinding> findings;  // by weight, strongest first
   std::vector<std::string> warnings;    // e.g. the store could not be read or written
   std::vector<AuthMethodResult> auth;   // empty when no authentication was checked or trusted
+  // Set when store.learn_on_scan says this message should teach the store. Scan never writes the
+  // store itself: the front end hands lessons to Engine::Teach in input order.
+  std::shared_ptr<const Lesson> lesson;
 };
 
 }  // namespace becguard

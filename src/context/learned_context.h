@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "context/trust.h"
 #include "payment/payment_details.h"
 #include "style/features.h"
 #include "style/profile.h"
@@ -27,6 +28,21 @@ struct Correspondent {
   std::int64_t last_seen = 0;
   std::int64_t messages_from = 0;  // messages this address sent that we saw
   std::int64_t messages_to = 0;    // messages addressed to it (To/Cc) that we saw
+  // Of those, messages the organisation vouches for (LearnRecord::vouched): its own mail to or
+  // from the address, and mail someone taught explicitly. See context/trust.h.
+  std::int64_t vouched_messages = 0;
+  // Wall-clock span over which the address was learned (LearnRecord::learned_at), unix seconds:
+  // sightings an attacker sends in one afternoon do not add up to a long acquaintance.
+  std::int64_t first_learned = 0;
+  std::int64_t last_learned = 0;
+};
+
+// Mail from one registrable domain, counted like Correspondent.
+struct DomainHistory {
+  std::int64_t messages_from = 0;
+  std::int64_t vouched_messages = 0;
+  std::int64_t first_learned = 0;
+  std::int64_t last_learned = 0;
 };
 
 struct ThreadInfo {
@@ -49,6 +65,9 @@ struct KnownPayment {
   std::int64_t first_seen = 0;
   std::int64_t last_seen = 0;
   std::int64_t times_seen = 0;
+  std::int64_t times_vouched = 0;  // of times_seen, in vouched messages (context/trust.h)
+  std::int64_t first_learned = 0;  // wall-clock span of learning, like Correspondent's
+  std::int64_t last_learned = 0;
 };
 
 // A past message's fingerprint, for near-duplicate search.
@@ -69,15 +88,20 @@ struct ContextQuery {
   std::vector<std::string> name_keys;           // text::NameKey of display names in From/To/Cc
   std::vector<std::string> thread_message_ids;  // In-Reply-To + References
   std::string normalized_subject;               // without reply prefixes
-  std::vector<std::string> payment_domains;     // counterparties whose payments matter
+  // Counterparties whose payments matter; empty (nothing read) when the message carries no
+  // payment details, because only payment_changed reads them and only for such a message.
+  std::vector<std::string> payment_domains;
   std::uint64_t simhash = 0;
   // Writing style: the claimed sender's profile keys (StyleKeyForAddress / StyleKeyForPerson);
-  // when any is given, up to style_impostors other senders' profiles with at least
-  // style_impostor_min_messages messages, written in the same script, come back as impostors.
+  // when any is given, up to style_impostors other senders' address profiles with at least
+  // kStyleImpostorMinMessages messages, written in the same script, come back as impostors.
   std::vector<std::string> style_keys;
   int style_impostors = 0;
-  std::int64_t style_impostor_min_messages = 20;
 };
+
+// Profiles with fewer messages are too noisy to stand for a writer. Fixed in the stores (the
+// SQLite store indexes exactly this pool), not asked per query.
+inline constexpr std::int64_t kStyleImpostorMinMessages = 20;
 
 // Profile keys: one per address, and one per configured person (all their addresses).
 std::string StyleKeyForAddress(std::string_view address);
@@ -86,8 +110,8 @@ std::string StyleKeyForPerson(std::string_view person_name);
 // The snapshot detectors read. Missing keys mean "never seen".
 struct LearnedContext {
   std::int64_t learned_messages = 0;  // 0: nothing learned yet; first-contact checks stay silent
-  std::map<std::string, Correspondent> correspondents;  // by address
-  std::map<std::string, std::int64_t> domain_messages;  // registrable domain -> messages from it
+  std::map<std::string, Correspondent> correspondents;             // by address
+  std::map<std::string, DomainHistory> domains;                    // by registrable domain
   std::map<std::string, std::vector<std::string>> name_addresses;  // name key -> addresses used
   std::optional<ThreadInfo> thread;         // the known thread this message replies into
   std::vector<KnownPayment> payments;       // of payment_domains
@@ -96,15 +120,24 @@ struct LearnedContext {
   // Other senders' mature profiles, picked deterministically (by a hash order starting at the
   // claimed key), never the claimed sender's own.
   std::vector<style::StyleProfile> style_impostors;
+  // How much the detectors may believe what was learned from mail nobody vouched for. Set by
+  // the engine from [store.trust], not by the store.
+  TrustRules trust;
 };
 
 enum class Direction { kIncoming, kOutgoing, kInternal };
 
-// What one message teaches: written after the verdict, in one transaction.
+// What one message teaches: written after the verdict; a batch of records is written in order
+// in one transaction.
 struct LearnRecord {
   std::string message_id;
   std::int64_t date = 0;
   Direction direction = Direction::kIncoming;
+  // The organisation vouches for this message: taught explicitly (`becguard learn`, a
+  // confirmation) or its own authenticated mail. Only vouched mail makes a correspondent known
+  // or bank details "on file" at once; other sightings count only slowly (context/trust.h).
+  bool vouched = false;
+  std::int64_t learned_at = 0;  // wall clock when learned, unix seconds
   std::string from_address;
   std::string from_domain;
   std::string from_name;                                        // display name as written

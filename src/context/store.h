@@ -5,10 +5,14 @@
 //
 // Thread-safety: implementations are safe to call from several threads; the SQLite store is
 // also safe for several processes on one file. Learn is atomic: a killed process leaves the
-// store as it was before or after the message, never half-written.
+// store as it was before or after the batch, never half-written.
+//
+// Cost: Snapshot is a bounded number of index lookups, each with a bounded result, whatever the
+// store holds (docs/STORE.md lists what each lookup keeps when it has to cut).
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 
 #include "becguard/result.h"
@@ -23,8 +27,11 @@ class Store {
   // Everything the store knows about the query's keys, read in one consistent snapshot.
   virtual Result<LearnedContext> Snapshot(const ContextQuery& query) = 0;
 
-  // Adds one message. Learning the same Message-ID twice changes nothing the second time.
-  virtual Result<void> Learn(const LearnRecord& record) = 0;
+  // Adds the messages in order, in one transaction: all of them or none. Learning the same
+  // Message-ID twice changes nothing the second time. Batches make learning fast (one commit
+  // for many messages); a crash loses at most the batch being written.
+  virtual Result<void> Learn(std::span<const LearnRecord> records) = 0;
+  Result<void> Learn(const LearnRecord& record) { return Learn(std::span(&record, 1)); }
 
   // Number of distinct messages learned.
   virtual Result<std::int64_t> MessageCount() = 0;

@@ -18,7 +18,7 @@ enum class Claim { kOrganization, kPartner, kCounterparty, kOther };
 Claim ClaimOf(const DetectorContext& context, const std::string& registrable) {
   if (context.org.IsOrgDomain(registrable)) return Claim::kOrganization;
   if (context.org.IsPartnerDomain(registrable)) return Claim::kPartner;
-  if (context.learned != nullptr && DomainKnown(*context.learned, registrable)) {
+  if (context.learned != nullptr && IsKnownDomain(*context.learned, registrable)) {
     return Claim::kCounterparty;
   }
   return Claim::kOther;

@@ -29,13 +29,13 @@ class FirstContact final : public Detector {
     const ParsedMessage& message = context.message;
     const Address* from = message.header_from();
     if (from == nullptr || from->address.empty()) return;
-    if (HasHistory(*learned, from->address)) return;
+    if (IsKnownCorrespondent(*learned, from->address)) return;
     if (IsBulkMail(message, context.esp) || IsAutoReply(message)) return;
     const std::string reg = RegistrableOf(*from);
     if (context.org.IsOrgDomain(reg) && !context.org.FindByAddress(from->address).empty()) return;
 
     const bool freemail = context.freemail.Contains(reg) || context.freemail.Contains(from->domain);
-    const bool domain_known = !freemail && DomainKnown(*learned, reg);
+    const bool domain_known = !freemail && IsKnownDomain(*learned, reg);
     const std::string name_used_by = KnownNameOwner(context, *learned, *from);
 
     std::string detail;

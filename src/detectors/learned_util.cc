@@ -21,17 +21,19 @@ const context::Correspondent* FindCorrespondent(const context::LearnedContext& l
   return it == learned.correspondents.end() ? nullptr : &it->second;
 }
 
-bool HasHistory(const context::LearnedContext& learned, std::string_view address) {
+bool IsKnownCorrespondent(const context::LearnedContext& learned, std::string_view address) {
   const context::Correspondent* c = FindCorrespondent(learned, address);
-  return c != nullptr && (c->messages_from > 0 || c->messages_to > 0);
+  return c != nullptr && context::IsKnownCorrespondent(*c, learned.trust);
 }
 
-bool DomainKnown(const context::LearnedContext& learned, std::string_view registrable) {
+bool IsKnownDomain(const context::LearnedContext& learned, std::string_view registrable) {
   if (registrable.empty()) return false;
-  const auto it = learned.domain_messages.find(std::string(registrable));
-  if (it != learned.domain_messages.end() && it->second > 0) return true;
+  const auto it = learned.domains.find(std::string(registrable));
+  if (it != learned.domains.end() && context::IsKnownDomain(it->second, learned.trust)) {
+    return true;
+  }
   for (const auto& [address, c] : learned.correspondents) {
-    if (c.registrable_domain == registrable && (c.messages_from > 0 || c.messages_to > 0)) {
+    if (c.registrable_domain == registrable && context::IsKnownCorrespondent(c, learned.trust)) {
       return true;
     }
   }

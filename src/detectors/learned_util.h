@@ -26,11 +26,14 @@ const context::LearnedContext* LearnedWithHistory(const DetectorContext& context
 const context::Correspondent* FindCorrespondent(const context::LearnedContext& learned,
                                                 std::string_view address);
 
-// True when mail from or to the address was seen before.
-bool HasHistory(const context::LearnedContext& learned, std::string_view address);
+// True when the address is a known correspondent under the snapshot's trust rules: the
+// organisation wrote to it or vouched for its mail, or it wrote for long enough
+// (context/trust.h). A few harmless messages from an attacker do not make it known.
+bool IsKnownCorrespondent(const context::LearnedContext& learned, std::string_view address);
 
-// True when any mail from the registrable domain was seen, or any address on it was written to.
-bool DomainKnown(const context::LearnedContext& learned, std::string_view registrable);
+// True when mail from the registrable domain is known history under the same rules, or a known
+// correspondent of the snapshot lives on it.
+bool IsKnownDomain(const context::LearnedContext& learned, std::string_view registrable);
 
 // The addresses the organisation's mail has seen wearing this display name, when `address` is
 // none of them and none of them is on `registrable`: the name of a known correspondent worn by a

@@ -34,6 +34,7 @@ struct OldValue {
   std::string value;
   std::int64_t first_seen = 0;
   std::int64_t times_seen = 0;
+  bool on_file = false;  // context::IsOnFile for one of the addresses that used it
 };
 
 class PaymentChanged final : public Detector {
@@ -87,20 +88,29 @@ class PaymentChanged final : public Detector {
   bool Check(const context::LearnedContext& learned, const std::string& domain,
              const payment::PaymentDetail& detail, FindingSink& sink) const {
     std::vector<OldValue> old;
+    bool seen_unvouched = false;  // the new value appeared before, but never on file
     for (const context::KnownPayment& p : learned.payments) {
       if (p.counterparty_domain != domain || p.kind != detail.kind) continue;
-      if (p.value == detail.value) return true;  // used before: fine
+      const bool on_file = context::IsOnFile(p, learned.trust);
+      if (p.value == detail.value) {
+        if (on_file) return true;  // the account on file: fine
+        seen_unvouched = true;
+        continue;
+      }
       auto it = std::find_if(old.begin(), old.end(),
                              [&](const OldValue& o) { return o.value == p.value; });
-      if (it == old.end()) it = old.insert(old.end(), OldValue{p.value, p.first_seen, 0});
+      if (it == old.end()) it = old.insert(old.end(), OldValue{p.value, p.first_seen, 0, false});
       if (p.first_seen != 0 && (it->first_seen == 0 || p.first_seen < it->first_seen)) {
         it->first_seen = p.first_seen;
       }
       it->times_seen += p.times_seen;
+      it->on_file = it->on_file || on_file;
     }
-    if (old.empty()) return false;
-    std::sort(old.begin(), old.end(),
-              [](const OldValue& a, const OldValue& b) { return a.times_seen > b.times_seen; });
+    // Only this value was ever seen: nothing to contrast it with.
+    if (old.empty()) return seen_unvouched;
+    std::sort(old.begin(), old.end(), [](const OldValue& a, const OldValue& b) {
+      return a.on_file != b.on_file ? a.on_file : a.times_seen > b.times_seen;
+    });
 
     std::string expected;
     std::string olds;
@@ -114,13 +124,14 @@ class PaymentChanged final : public Detector {
       if (const std::string since = FormatDate(old[i].first_seen); !since.empty()) {
         olds += " since " + since;
       }
-      olds += ")";
+      olds += old[i].on_file ? ", on file)" : ")";
     }
     if (old.size() > n) olds += ", ...";
     const std::string masked_new = payment::MaskValue(detail.value);
     std::string why = std::string(payment::DetailKindName(detail.kind)) + " of " + domain +
                       " changed: old: " + olds + " new: " + masked_new;
     if (!detail.holder.empty()) why += " (holder " + detail.holder + ")";
+    if (seen_unvouched) why += "; the new one appeared before only in mail nobody confirmed";
     const std::string field =
         detail.source.empty() || detail.source == "body" ? "body" : "attachment " + detail.source;
     const double strength = old.size() >= 2 ? config_.rotating_strength : config_.changed_strength;

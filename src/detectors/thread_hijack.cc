@@ -84,7 +84,7 @@ class ThreadHijack final : public Detector {
     } else if (Contains(domains, reg)) {
       strength = config_.colleague_strength;
       detail += "; same domain as a participant";
-    } else if (HasHistory(*context.learned, from.address)) {
+    } else if (IsKnownCorrespondent(*context.learned, from.address)) {
       strength = config_.colleague_strength;
       detail += "; a known correspondent";
     }
@@ -105,7 +105,7 @@ class ThreadHijack final : public Detector {
     const bool reply_subject = text::IsReplySubject(message.normalized_subject);
     const bool quoted = !message.quoted_text.empty();
     if (!reply_subject && !quoted) return;
-    if (HasHistory(*learned, from.address)) return;
+    if (IsKnownCorrespondent(*learned, from.address)) return;
     if (IsBulkMail(message, context.esp)) return;
     std::string detail = reply_subject ? "reply subject" : "quoted history";
     if (reply_subject && quoted) detail = "reply subject and quoted history";

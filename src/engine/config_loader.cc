@@ -310,7 +310,24 @@ Result<LoadedConfig> ParseConfig(std::string_view toml_text, const std::string& 
   }
   config.store.location = DefaultStoreLocation();
   if (const toml::table* store = root["store"].as_table()) {
-    BECGUARD_RETURN_IF_ERROR(CheckKeys(*store, "[store]", {"location", "learn_on_scan"}));
+    BECGUARD_RETURN_IF_ERROR(CheckKeys(*store, "[store]", {"location", "learn_on_scan", "trust"}));
+    if (const toml::node* trust = store->get("trust")) {
+      if (!trust->is_table()) return tl::unexpected(Invalid("[store.trust] must be a table"));
+      BECGUARD_RETURN_IF_ERROR(
+          CheckKeys(*trust->as_table(), "[store.trust]", {"min_sightings", "min_sighting_days"}));
+      for (auto [key, field] :
+           {std::pair{"min_sightings", &config.store.trust_min_sightings},
+            std::pair{"min_sighting_days", &config.store.trust_min_sighting_days}}) {
+        const toml::node* node = trust->as_table()->get(key);
+        if (node == nullptr) continue;
+        const auto value = node->value_exact<std::int64_t>();
+        if (!value || *value < 0) {
+          return tl::unexpected(
+              Invalid("store.trust." + std::string(key) + " must be a non-negative integer"));
+        }
+        *field = *value;
+      }
+    }
     if (const toml::node* location = store->get("location")) {
       auto value = location->value<std::string>();
       if (!value) return tl::unexpected(Invalid("store.location must be a string"));

@@ -1,6 +1,7 @@
 // The one scan path: parse -> lexicon -> detectors -> scoring. See include/becguard/engine.h.
 #include "becguard/engine.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,6 +29,12 @@ Result<std::string> ReadFile(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 Result<toml::table> ParseTomlFile(const std::string& path) {
@@ -59,7 +66,8 @@ class EngineImpl final : public Engine {
         scorer_(std::move(scorer)),
         chain_(std::move(chain)),
         store_(std::move(store)),
-        authenticator_(std::move(authenticator)) {}
+        authenticator_(std::move(authenticator)),
+        trust_{config_.store.trust_min_sightings, config_.store.trust_min_sighting_days} {}
 
   Result<ScanReport> Scan(const ScanInput& input) const override {
     ParsedMessage parsed;
@@ -80,6 +88,7 @@ class EngineImpl final : public Engine {
       auto snapshot = store_->Snapshot(engine::BuildQuery(parsed, features, lookalikes_, &org_));
       if (snapshot) {
         learned = std::move(*snapshot);
+        learned->trust = trust_;
       } else {
         warnings.push_back("learned context unavailable: " + snapshot.error().ToString());
       }
@@ -100,24 +109,42 @@ class EngineImpl final : public Engine {
     report.findings = std::move(outcome.findings);
     report.auth = features.auth.ToMethodResults();
 
-    // Learning comes last and cannot change the verdict.
+    // What the message would teach; learning comes after the verdict and cannot change it.
     const LearnPolicy policy = config_.store.learn_on_scan;
     const bool teach = policy == LearnPolicy::kNotBec  ? report.verdict != Verdict::kBec
                        : policy == LearnPolicy::kClean ? report.verdict == Verdict::kClean
                                                        : false;
     if (store_ && teach) {
-      auto learnt = store_->Learn(engine::BuildLearnRecord(parsed, features, org_));
-      if (!learnt) warnings.push_back("not learned: " + learnt.error().ToString());
+      report.lesson = std::make_shared<const Lesson>(Lesson{engine::BuildLearnRecord(
+          parsed, features, org_, engine::LearnSource::kScanned, UnixNow())});
     }
     report.warnings = std::move(warnings);
     return report;
   }
 
-  Result<void> Learn(const ScanInput& input) const override {
+  Result<void> Teach(std::span<const std::shared_ptr<const Lesson>> lessons) const override {
     if (!store_) return MakeError(ErrorCode::kInvalidArgument, "no store configured");
-    const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
-    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed, store_ != nullptr);
-    return store_->Learn(engine::BuildLearnRecord(parsed, features, org_));
+    std::vector<context::LearnRecord> records;
+    records.reserve(lessons.size());
+    for (const auto& lesson : lessons) {
+      if (lesson) records.push_back(lesson->record);
+    }
+    return store_->Learn(records);
+  }
+
+  using Engine::Learn;
+  Result<void> Learn(std::span<const ScanInput> inputs) const override {
+    if (!store_) return MakeError(ErrorCode::kInvalidArgument, "no store configured");
+    std::vector<context::LearnRecord> records;
+    records.reserve(inputs.size());
+    const std::int64_t now = UnixNow();
+    for (const ScanInput& input : inputs) {
+      const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
+      const detectors::MessageFeatures features = engine::ComputeFeatures(parsed, true);
+      records.push_back(
+          engine::BuildLearnRecord(parsed, features, org_, engine::LearnSource::kTaught, now));
+    }
+    return store_->Learn(records);
   }
 
   bool has_store() const override { return store_ != nullptr; }
@@ -138,6 +165,7 @@ class EngineImpl final : public Engine {
   std::vector<std::unique_ptr<detectors::Detector>> chain_;
   std::unique_ptr<context::Store> store_;  // thread-safe; null when no store is configured
   std::unique_ptr<auth::Authenticator> authenticator_;  // thread-safe
+  context::TrustRules trust_;
 };
 
 }  // namespace

@@ -74,9 +74,13 @@ context::ContextQuery BuildQuery(const ParsedMessage& message,
                                  const domain::LookalikeMatcher& lookalikes,
                                  const context::OrgDirectory* org) {
   context::ContextQuery query;
+  // Bank details of counterparties are read only for a message that carries some: nothing else
+  // compares with them (payment_changed), and they are the largest part of a snapshot.
+  const bool with_payments = !features.payments.empty();
   for (const Address* a : Parties(message)) {
     AddUnique(query.addresses, a->address);
     AddUnique(query.domains, a->registrable_domain);
+    if (!with_payments) continue;
     AddUnique(query.payment_domains, a->registrable_domain);
     if (!a->domain.empty()) {
       if (auto imitated = lookalikes.Match(a->domain)) {
@@ -94,15 +98,16 @@ context::ContextQuery BuildQuery(const ParsedMessage& message,
   if (org != nullptr && !features.style.empty()) {
     query.style_keys = StyleKeys(message, *org, true);
     query.style_impostors = kStyleImpostors;
-    query.style_impostor_min_messages = kStyleImpostorMinMessages;
   }
   return query;
 }
 
 context::LearnRecord BuildLearnRecord(const ParsedMessage& message,
                                       const detectors::MessageFeatures& features,
-                                      const context::OrgDirectory& org) {
+                                      const context::OrgDirectory& org, LearnSource source,
+                                      std::int64_t learned_at) {
   context::LearnRecord record;
+  record.learned_at = learned_at;
   record.message_id = message.message_id;
   record.date = message.date_unix.value_or(0);
   if (const Address* from = message.header_from()) {
@@ -122,6 +127,8 @@ context::LearnRecord BuildLearnRecord(const ParsedMessage& message,
   record.direction = !outgoing      ? context::Direction::kIncoming
                      : all_internal ? context::Direction::kInternal
                                     : context::Direction::kOutgoing;
+  // DMARC pass: the From domain (ours, since outgoing) authenticated, aligned.
+  record.vouched = source == LearnSource::kTaught || (outgoing && features.auth.DmarcPass());
   if (!message.in_reply_to.empty()) record.references.push_back(message.in_reply_to);
   for (const std::string& id : message.references) AddUnique(record.references, id);
   record.normalized_subject = text::NormalizeThreadSubject(message.normalized_subject);

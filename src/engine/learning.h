@@ -32,11 +32,28 @@ std::vector<std::string> StyleKeys(const ParsedMessage& message, const context::
 
 // Impostor profiles asked for per message (the verifier's cost grows with them).
 inline constexpr int kStyleImpostors = 16;
-// Profiles with fewer messages are too noisy to stand for a writer.
-inline constexpr std::int64_t kStyleImpostorMinMessages = 20;
 
+// How a message came to be learned: taught explicitly (`becguard learn`, a confirmation), or
+// learned while scanning. Decides LearnRecord::vouched (context/trust.h).
+enum class LearnSource { kTaught, kScanned };
+
+// The record `message` teaches. Taught messages are vouched for; scanned ones only when they are
+// the organisation's own mail and authenticated as such (an attacker can write any From).
+// `learned_at` is the wall clock (unix seconds).
 context::LearnRecord BuildLearnRecord(const ParsedMessage& message,
                                       const detectors::MessageFeatures& features,
-                                      const context::OrgDirectory& org);
+                                      const context::OrgDirectory& org, LearnSource source,
+                                      std::int64_t learned_at);
 
 }  // namespace becguard::engine
+
+namespace becguard {
+
+// A scanned message's lesson (ScanReport::lesson), written by Engine::Teach.
+struct Lesson {
+  context::LearnRecord record;
+};
+
+}  // namespace becguard
+
+namespace becguard::engine {}  // namespace becguard::engine

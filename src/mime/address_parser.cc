@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/ascii.h"
 #include "domain/domain_tools.h"
 #include "text/normalize.h"
 
@@ -16,12 +17,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -244,7 +243,7 @@ bool FillAddrSpec(std::string_view spec, Address* out) {
   }
   out->local_part = compact.substr(0, at);
   std::string domain = compact.substr(at + 1);
-  for (char& c : domain) c = Lower(c);
+  for (char& c : domain) c = AsciiLower(c);
   while (!domain.empty() && domain.back() == '.') domain.pop_back();
   out->domain = domain;
   if (out->local_part.empty() || domain.empty()) return false;
@@ -256,7 +255,7 @@ bool FillAddrSpec(std::string_view spec, Address* out) {
     }
   }
   std::string address = out->local_part;
-  for (char& c : address) c = Lower(c);
+  for (char& c : address) c = AsciiLower(c);
   address.push_back('@');
   address += domain;
   out->address = std::move(address);

@@ -14,17 +14,16 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "text/utf8.h"
 
 namespace becguard::mime {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (Lower(s[s.size() - suffix.size() + i]) != suffix[i]) return false;
+    if (AsciiLower(s[s.size() - suffix.size() + i]) != suffix[i]) return false;
   }
   return true;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "mime/attachment_text.h"
 #include "mime/charset.h"
 #include "mime/gmime_util.h"
@@ -15,8 +16,6 @@
 
 namespace becguard::mime {
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // CRLF and lone CR become LF, in place.
 void NormalizeNewlines(std::string* s) {
@@ -41,7 +40,7 @@ std::string SniffHtmlCharset(std::string_view html) {
   for (std::size_t i = 0; i + kKey.size() <= head.size(); ++i) {
     bool match = true;
     for (std::size_t k = 0; k < kKey.size(); ++k) {
-      if (Lower(head[i + k]) != kKey[k]) {
+      if (AsciiLower(head[i + k]) != kKey[k]) {
         match = false;
         break;
       }
@@ -64,8 +63,8 @@ bool IsTextLike(const std::string& type, const std::string& filename) {
   if (type.starts_with("text/")) return true;
   if (type.find("csv") != std::string::npos) return true;
   const std::size_t n = filename.size();
-  return n >= 4 && Lower(filename[n - 4]) == '.' && Lower(filename[n - 3]) == 'c' &&
-         Lower(filename[n - 2]) == 's' && Lower(filename[n - 1]) == 'v';
+  return n >= 4 && AsciiLower(filename[n - 4]) == '.' && AsciiLower(filename[n - 3]) == 'c' &&
+         AsciiLower(filename[n - 2]) == 's' && AsciiLower(filename[n - 1]) == 'v';
 }
 
 class Walker {

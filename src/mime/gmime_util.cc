@@ -2,16 +2,12 @@
 
 #include <openssl/evp.h>
 
+#include "core/ascii.h"
+
 namespace becguard::mime {
 namespace {
 
-std::string Lower(const char* s) {
-  std::string out = s == nullptr ? "" : s;
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
+const char* NullToEmpty(const char* s) { return s == nullptr ? "" : s; }
 
 bool IsBase64Char(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
@@ -84,16 +80,16 @@ std::string MimeTypeOf(GMimeObject* obj) {
   const char* type = g_mime_content_type_get_media_type(ct);
   const char* sub = g_mime_content_type_get_media_subtype(ct);
   if (type == nullptr || *type == '\0') return "text/plain";
-  std::string out = Lower(type);
+  std::string out = AsciiLower(type);
   out.push_back('/');
-  out += Lower(sub);
+  out += AsciiLower(NullToEmpty(sub));
   return out;
 }
 
 std::string DispositionOf(GMimeObject* obj) {
   GMimeContentDisposition* d = g_mime_object_get_content_disposition(obj);
   if (d == nullptr) return {};
-  return Lower(g_mime_content_disposition_get_disposition(d));
+  return AsciiLower(NullToEmpty(g_mime_content_disposition_get_disposition(d)));
 }
 
 std::string ContentTypeParam(GMimeObject* obj, const char* name) {

@@ -1,5 +1,6 @@
 #include "mime/html_attributes.h"
 
+#include "core/ascii.h"
 #include "mime/html_to_text.h"
 
 namespace becguard::mime {
@@ -7,12 +8,10 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool EqualsLower(std::string_view mixed, std::string_view lower) {
   if (mixed.size() != lower.size()) return false;
   for (std::size_t i = 0; i < mixed.size(); ++i) {
-    if (Lower(mixed[i]) != lower[i]) return false;
+    if (AsciiLower(mixed[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -143,7 +142,7 @@ StyleFacts ParseStyle(std::string_view css) {
   std::string compact;
   compact.reserve(css.size());
   for (char c : css) {
-    if (!IsSpace(c)) compact.push_back(Lower(c));
+    if (!IsSpace(c)) compact.push_back(AsciiLower(c));
   }
   std::size_t i = 0;
   while (i < compact.size()) {

@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 #include <vector>
+#include "core/ascii.h"
 
 namespace becguard::mime {
 namespace {
@@ -10,12 +11,10 @@ constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 constexpr std::string_view kFullwidthColon = "\xEF\xBC\x9A";    // U+FF1A
 constexpr std::string_view kFullwidthGt = "\xEF\xBC\x9E";       // U+FF1E
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }

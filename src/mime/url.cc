@@ -1,16 +1,15 @@
 #include "mime/url.h"
 
 #include <unordered_set>
+#include "core/ascii.h"
 
 namespace becguard::mime {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -63,7 +62,7 @@ std::string UrlHost(std::string_view href) {
     }
     host.assign(authority);
   }
-  for (char& c : host) c = Lower(c);
+  for (char& c : host) c = AsciiLower(c);
   while (!host.empty() && host.back() == '.') host.pop_back();
   for (char c : host) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>') return {};

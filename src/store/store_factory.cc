@@ -40,7 +40,12 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) {
     std::error_code error;
-    std::filesystem::create_directories(parent, error);
+    const bool created = std::filesystem::create_directories(parent, error);
+    // A directory we create holds only the store: owner only (see Connection::Open).
+    if (!error && created) {
+      std::filesystem::permissions(parent, std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, error);
+    }
     if (error) {
       return MakeError(ErrorCode::kUnavailable,
                        "cannot create store directory " + parent.string() + ": " + error.message());

@@ -91,14 +91,17 @@ std::uint64_t HashShingle(const std::vector<std::string_view>& words, std::size_
 std::uint64_t SimHash(std::string_view normalized_text) {
   const std::vector<std::string_view> words = Words(normalized_text);
   if (words.size() < kMinWords) return 0;
-  std::array<std::int64_t, 64> votes{};
-  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+  // A bit is set when more shingles have it set than not. Counting set bits without a branch
+  // (a branch on random hash bits mispredicts half the time) lets the loop vectorise.
+  std::array<std::uint32_t, 64> ones{};
+  std::uint32_t shingles = 0;
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i, ++shingles) {
     const std::uint64_t h = HashShingle(words, i);
-    for (int bit = 0; bit < 64; ++bit) votes[bit] += ((h >> bit) & 1) ? 1 : -1;
+    for (int bit = 0; bit < 64; ++bit) ones[bit] += static_cast<std::uint32_t>((h >> bit) & 1);
   }
   std::uint64_t out = 0;
   for (int bit = 0; bit < 64; ++bit) {
-    if (votes[bit] > 0) out |= (std::uint64_t{1} << bit);
+    if (2 * std::uint64_t{ones[bit]} > shingles) out |= (std::uint64_t{1} << bit);
   }
   // 0 means "no fingerprint"; a real text must never produce it.
   return out == 0 ? 1 : out;

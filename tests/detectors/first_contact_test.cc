@@ -72,6 +72,24 @@ TEST_F(FirstContactTest, NewDomainAloneIsMedium) {
   EXPECT_EQ(f->evidence.detail, "first message from this domain");
 }
 
+// context/trust.h: a few unvouched messages (learned while scanning) do not make a sender known;
+// many over a long enough time do.
+TEST_F(FirstContactTest, UnvouchedSightingsCountOnlyWhenManyAndSpreadOut) {
+  AddCorrespondent(learned_, "warmup@fresh-supplier.example", "Olu Adeyemi", 3, 0, false);
+  const ParsedMessage m = MessageFrom(Addr("Olu Adeyemi", "warmup@fresh-supplier.example"));
+  auto f = testing::Only(Run(m));
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->evidence.detail, "first message from this domain");
+
+  context::Correspondent& c = learned_.correspondents.at("warmup@fresh-supplier.example");
+  c.messages_from = learned_.trust.min_sightings;
+  c.first_learned = testing::kJan2025;
+  c.last_learned = testing::kJan2025 + 86400;  // all in two days: still a stranger
+  EXPECT_EQ(Run(m).size(), 1u);
+  c.last_learned = testing::kJan2025 + 86400 * learned_.trust.min_sighting_days;
+  EXPECT_TRUE(Run(m).empty());
+}
+
 TEST_F(FirstContactTest, NewColleagueAtAKnownDomainIsWeak) {
   const ParsedMessage m = MessageFrom(Addr("Tom Reyes", "tom.reyes@brackenridge-eng.co.uk"));
   auto f = testing::Only(Run(m));

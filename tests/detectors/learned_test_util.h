@@ -29,10 +29,11 @@ inline context::LearnedContext Learned(std::int64_t messages = 500) {
   return learned;
 }
 
-// Records mail from (and, when `to` > 0, to) an address, its domain and its display name.
+// Records mail from (and, when `to` > 0, to) an address, its domain and its display name; all
+// of it vouched for (taught history) unless `vouched` is false.
 inline void AddCorrespondent(context::LearnedContext& learned, std::string address,
                              std::string display_name = {}, std::int64_t from = 5,
-                             std::int64_t to = 3) {
+                             std::int64_t to = 3, bool vouched = true) {
   context::Correspondent c;
   c.address = address;
   c.registrable_domain = domain::RegistrableDomain(DomainPart(address));
@@ -41,7 +42,10 @@ inline void AddCorrespondent(context::LearnedContext& learned, std::string addre
   c.last_seen = kJan2025 + 86400 * 90;
   c.messages_from = from;
   c.messages_to = to;
-  learned.domain_messages[c.registrable_domain] += from;
+  if (vouched) c.vouched_messages = from + to;
+  context::DomainHistory& domain = learned.domains[c.registrable_domain];
+  domain.messages_from += from;
+  if (vouched) domain.vouched_messages += from;
   if (!display_name.empty()) learned.name_addresses[text::NameKey(display_name)].push_back(address);
   learned.correspondents[address] = std::move(c);
 }
@@ -61,8 +65,9 @@ inline context::ThreadInfo Thread(std::string subject,
   return t;
 }
 
+// A bank detail used `times` times, vouched for (on file) unless `vouched` is false.
 inline context::KnownPayment Known(std::string address, payment::DetailKind kind, std::string value,
-                                   std::int64_t times = 3) {
+                                   std::int64_t times = 3, bool vouched = true) {
   context::KnownPayment p;
   p.counterparty_address = address;
   p.counterparty_domain = domain::RegistrableDomain(DomainPart(address));
@@ -71,6 +76,7 @@ inline context::KnownPayment Known(std::string address, payment::DetailKind kind
   p.first_seen = kJan2025;
   p.last_seen = kJan2025 + 86400 * 60;
   p.times_seen = times;
+  if (vouched) p.times_vouched = times;
   return p;
 }
 

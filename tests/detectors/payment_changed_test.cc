@@ -57,10 +57,32 @@ TEST_F(PaymentChangedTest, NewIbanFromTheVendorIsFlaggedWithOldAndNewMasked) {
   EXPECT_EQ(f->evidence.observed, payment::MaskValue(kNewIban));
   EXPECT_EQ(f->evidence.expected, payment::MaskValue(kVendorIban));
   EXPECT_EQ(f->evidence.observed.find("NWBK"), std::string::npos);  // masked
-  const std::string want = "old: " + payment::MaskValue(kVendorIban) +
-                           " (seen 3 times since 2025-01-02) new: " + payment::MaskValue(kNewIban);
+  const std::string want =
+      "old: " + payment::MaskValue(kVendorIban) +
+      " (seen 3 times since 2025-01-02, on file) new: " + payment::MaskValue(kNewIban);
   EXPECT_NE(f->evidence.detail.find(want), std::string::npos) << f->evidence.detail;
   EXPECT_NE(f->evidence.detail.find("brackenridge-eng.co.uk"), std::string::npos);
+}
+
+// context/trust.h: an account only unvouched mail showed is no account on file.
+TEST_F(PaymentChangedTest, AnUnvouchedAccountIsStillAChangeFromTheOneOnFile) {
+  learned_.payments.push_back(
+      Known("harriet.colwell@brackenridge-eng.co.uk", DetailKind::kIban, kNewIban, 3, false));
+  const ParsedMessage m =
+      MessageFrom(Addr("Harriet Colwell", "harriet.colwell@brackenridge-eng.co.uk"));
+  auto f = testing::Only(Run(m, {Detail(DetailKind::kIban, kNewIban)}));
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->evidence.expected, payment::MaskValue(kVendorIban));
+  EXPECT_NE(f->evidence.detail.find("appeared before only in mail nobody confirmed"),
+            std::string::npos)
+      << f->evidence.detail;
+}
+
+TEST_F(PaymentChangedTest, AnUnvouchedOnlyAccountHasNothingToCompareWith) {
+  learned_.payments.push_back(
+      Known("billing@fresh-supplier.example", DetailKind::kIban, kNewIban, 1, false));
+  const ParsedMessage m = MessageFrom(Addr("Billing", "billing@fresh-supplier.example"));
+  EXPECT_TRUE(Run(m, {Detail(DetailKind::kIban, kNewIban)}).empty());
 }
 
 TEST_F(PaymentChangedTest, KnownValueIsSilent) {

@@ -126,7 +126,7 @@ cmp -s <(sort "$tmp/scan1.json") <(sort "$tmp/scan3-1.json") || fail "3-node ver
 
 echo "three nodes scanning: ${SECONDS}s"
 # 3. PostgreSQL restarts under two scanners learning on scan and a learner.
-make_mail "$tmp/r" r 0 1000
+make_mail "$tmp/r" r 0 2000
 make_mail "$tmp/q" q 0 800
 for n in 1 2; do
   "$bin" --config "$cfg" --store "$shared" scan --json -j 1 "$tmp/r" >"$tmp/r$n.json" 2>"$tmp/r$n.err" &
@@ -137,13 +137,14 @@ for _ in $(seq 1 600); do
   [ "$(wc -l <"$tmp/r1.json")" -ge 100 ] && break
   sleep 0.05
 done
-# The nodes are held still while the server stops and starts, and run for a tenth of a second
-# in between, without it: the run is sure to cover all three states, whatever the speed.
+# The nodes are held still while the server stops and starts, and run for a twentieth of a
+# second in between, without it: the run is sure to cover all three states, whatever the speed
+# (scans teach in batches of 256, so a few batches must be left for after the restart).
 held=()
 for pid in "${pids[1]}" "${pids[2]}" "$learner"; do kill -STOP "$pid" 2>/dev/null && held+=("$pid"); done
 bash tests/support/pg_cluster.sh stop "$cluster" || fail "cannot stop PostgreSQL"
 kill -CONT "${held[@]}"
-sleep 0.1
+sleep 0.05
 kill -STOP "${held[@]}"
 bash tests/support/pg_cluster.sh start "$cluster" >/dev/null || fail "cannot restart PostgreSQL"
 kill -CONT "${held[@]}"
@@ -158,8 +159,8 @@ learned = set(open(f"{tmp}/r-learned").read().split())
 problems = []
 for n in (1, 2):
     lines = [json.loads(l) for l in open(f"{tmp}/r{n}.json")]
-    if len(lines) != 1000:
-        problems.append(f"scanner {n}: {len(lines)} verdicts for 1000 messages")
+    if len(lines) != 2000:
+        problems.append(f"scanner {n}: {len(lines)} verdicts for 2000 messages")
     warned = {}
     for line in open(f"{tmp}/r{n}.err"):
         m = re.match(r"becguard: (\S+\.eml): (.*)", line)
@@ -171,8 +172,8 @@ for n in (1, 2):
         for text in w:
             if not (text.startswith("learned context unavailable") or text.startswith("not learned")):
                 problems.append(f"scanner {n}: unexpected warning {text}")
-    # Recovered: the last messages scanned after the restart were read and learned normally.
-    tail = [l["file"] for l in lines[-50:]]
+    # Recovered: the last batch, scanned after the restart, was read and learned normally.
+    tail = [l["file"] for l in lines[-256:]]
     if any(f in warned for f in tail):
         problems.append(f"scanner {n}: still warning at the end of the run")
     # Nothing silently unlearned: a clean message is in the store or was warned about.
@@ -180,7 +181,7 @@ for n in (1, 2):
         if l["verdict"] == "clean" and l["message_id"] not in learned and l["file"] not in warned:
             problems.append(f"scanner {n}: {l['file']} clean, not learned, no warning")
             break
-    print(f"scanner {n}: 1000 verdicts, {len(warned)} messages warned about during the restart")
+    print(f"scanner {n}: 2000 verdicts, {len(warned)} messages warned about during the restart")
 for p in problems:
     print("FAIL:", p)
 sys.exit(1 if problems else 0)

@@ -119,7 +119,7 @@ TEST(PostgresStoreTest, ConcurrentNodesLearnOverlappingBatchesLikeOneNode) {
     ASSERT_NE(node, nullptr);
     for (std::size_t start = 0; start < history.size(); start += 40) {
       const std::size_t size = std::min<std::size_t>(40, history.size() - start);
-      ASSERT_TRUE(node->LearnBatch(std::span(history).subspan(start, size)));
+      ASSERT_TRUE(node->Learn(std::span(history).subspan(start, size)));
     }
   }
 
@@ -142,7 +142,7 @@ TEST(PostgresStoreTest, ConcurrentNodesLearnOverlappingBatchesLikeOneNode) {
       std::shuffle(part.begin(), part.end(), std::mt19937(t));
       for (std::size_t start = 0; start < part.size(); start += 16) {
         const std::size_t size = std::min<std::size_t>(16, part.size() - start);
-        auto learnt = nodes[t % 3]->LearnBatch(std::span(part).subspan(start, size));
+        auto learnt = nodes[t % 3]->Learn(std::span(part).subspan(start, size));
         EXPECT_TRUE(learnt) << learnt.error().ToString();
       }
     });

@@ -1,11 +1,13 @@
 // Schema versioning of the SQLite store and OpenStore's location handling.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "context/store.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_store.h"
 #include "style/features.h"
@@ -72,27 +74,65 @@ TEST(SqliteSchemaTest, ReopeningKeepsDataAndVersion) {
   EXPECT_EQ(RawInt(db.path(), "PRAGMA user_version"), sqlite::kSchemaVersion);
 }
 
-TEST(SqliteSchemaTest, AVersionOneFileGainsStyleProfilesAndKeepsItsData) {
+// A file as becguard with schema 1 wrote it: the migrations up to 1 and rows in its tables.
+void WriteVersionOneFile(const std::string& path) {
+  auto connection = sqlite::Connection::Open(path, 1000);
+  ASSERT_TRUE(connection) << connection.error().ToString();
+  ASSERT_TRUE(sqlite::MigrateTo(**connection, 1));
+  ASSERT_TRUE((*connection)->Exec(R"sql(
+UPDATE counters SET value = 1 WHERE name = 'messages';
+INSERT INTO messages VALUES ('<1@x>', 1, 0, 'a@x.example');
+INSERT INTO correspondents VALUES ('a@x.example', 'x.example', 1, 1, 1, 0);
+INSERT INTO display_names VALUES ('a@x.example', 'Al Bo', 'al bo', 1);
+INSERT INTO domains VALUES ('x.example', 1);
+INSERT INTO payments VALUES ('x.example', 'a@x.example', 'iban', 'DE89370400440532013000', '',
+                             1, 1, 2);
+)sql"));
+}
+
+TEST(SqliteSchemaTest, AVersionOneFileIsUpgradedAndItsHistoryTakenAsVouched) {
   TempDb db("v1.db");
-  {
-    auto store = SqliteStore::Open(db.path());
-    ASSERT_TRUE(store) << store.error().ToString();
-    ASSERT_TRUE((*store)->Learn(MakeRecord("<1@x>", "a@x.example", "b@y.example", 1)));
-  }
-  // Turn it back into what becguard with schema 1 wrote.
-  RawInt(db.path(), "DROP TABLE style_profiles");
-  RawInt(db.path(), "PRAGMA user_version = 1");
-  ASSERT_EQ(RawInt(db.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'style_profiles'"),
-            0);
+  WriteVersionOneFile(db.path());
+  ASSERT_EQ(RawInt(db.path(), "PRAGMA user_version"), 1);
   auto store = SqliteStore::Open(db.path());
   ASSERT_TRUE(store) << store.error().ToString();
-  EXPECT_EQ(RawInt(db.path(), "PRAGMA user_version"), 2);
+  EXPECT_EQ(RawInt(db.path(), "PRAGMA user_version"), sqlite::kSchemaVersion);
   EXPECT_EQ(*(*store)->MessageCount(), 1);
+
+  context::ContextQuery query;
+  query.addresses = {"a@x.example"};
+  query.domains = {"x.example"};
+  query.name_keys = {"al bo"};
+  query.payment_domains = {"x.example"};
+  auto snapshot = (*store)->Snapshot(query);
+  ASSERT_TRUE(snapshot) << snapshot.error().ToString();
+  EXPECT_EQ(snapshot->correspondents.at("a@x.example").vouched_messages, 1);
+  EXPECT_EQ(snapshot->domains.at("x.example").vouched_messages, 1);
+  EXPECT_EQ(snapshot->name_addresses.at("al bo"), std::vector<std::string>{"a@x.example"});
+  ASSERT_EQ(snapshot->payments.size(), 1u);
+  EXPECT_EQ(snapshot->payments[0].times_vouched, 2);
+
+  // Style profiles (schema 2) work in the upgraded file.
   context::LearnRecord record = MakeRecord("<2@x>", "a@x.example", "b@y.example", 2);
   record.style = style::ExtractStyle("Hi Bo,\nThe numbers are in the attached sheet.\nAl\n");
   record.style_keys = {context::StyleKeyForAddress("a@x.example")};
   ASSERT_TRUE((*store)->Learn(record));
   EXPECT_EQ(RawInt(db.path(), "SELECT messages FROM style_profiles"), 1);
+}
+
+TEST(SqliteSchemaTest, ANewStoreFileIsPrivateWhateverTheUmask) {
+  TempDb db("private.db");
+  const mode_t old = ::umask(0);
+  auto store = SqliteStore::Open(db.path());
+  ::umask(old);
+  ASSERT_TRUE(store) << store.error().ToString();
+  ASSERT_TRUE((*store)->Learn(MakeRecord("<1@x>", "a@x.example", "b@y.example", 1)));
+  for (const std::string& file : {db.path(), db.path() + "-wal"}) {
+    const auto perms = std::filesystem::status(file).permissions();
+    EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+              std::filesystem::perms::none)
+        << file;
+  }
 }
 
 TEST(SqliteSchemaTest, AnEmptyVersionZeroFileIsMigrated) {

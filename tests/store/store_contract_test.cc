@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "context/store.h"
+#include "store/snapshot_limits.h"
 #include "store_backends.h"
 #include "test_records.h"
 #include "text/normalize.h"
@@ -57,7 +58,7 @@ TYPED_TEST(StoreContractTest, EmptyStoreKnowsNothing) {
   const auto context = this->Snapshot(query);
   EXPECT_EQ(context.learned_messages, 0);
   EXPECT_TRUE(context.correspondents.empty());
-  EXPECT_TRUE(context.domain_messages.empty());
+  EXPECT_TRUE(context.domains.empty());
   EXPECT_TRUE(context.name_addresses.empty());
   EXPECT_FALSE(context.thread.has_value());
   EXPECT_TRUE(context.payments.empty());
@@ -102,8 +103,8 @@ TYPED_TEST(StoreContractTest, LearnsCorrespondentsDomainsAndNames) {
   EXPECT_EQ(bob.display_names, std::vector<std::string>{"Bob Jones"});
   EXPECT_EQ(context.correspondents.count("stranger@evil.example"), 0u);
 
-  EXPECT_EQ(context.domain_messages.at("vendor.example"), 3);
-  EXPECT_EQ(context.domain_messages.count("evil.example"), 0u);
+  EXPECT_EQ(context.domains.at("vendor.example").messages_from, 3);
+  EXPECT_EQ(context.domains.count("evil.example"), 0u);
 
   ASSERT_EQ(context.name_addresses.count(text::NameKey("Anna Schmidt")), 1u);
   EXPECT_EQ(context.name_addresses.at(text::NameKey("Anna Schmidt")),
@@ -297,6 +298,117 @@ TYPED_TEST(StoreContractTest, UnknownDatesDoNotMoveFirstSeen) {
   const auto context = this->Snapshot(query);
   EXPECT_EQ(context.correspondents.at("anna@vendor.example").first_seen, 500);
   EXPECT_EQ(context.correspondents.at("anna@vendor.example").last_seen, 500);
+}
+
+TYPED_TEST(StoreContractTest, VouchedCountsAndLearnedSpanAreKept) {
+  LearnRecord taught = MakeRecord("<t@vendor>", "anna@vendor.example", "bob@ours.example", 1000);
+  taught.vouched = true;
+  taught.learned_at = 5000;
+  taught.payments = {MakePayment(DetailKind::kIban, "DE89370400440532013000")};
+  LearnRecord scanned = MakeRecord("<s@vendor>", "anna@vendor.example", "bob@ours.example", 2000);
+  scanned.learned_at = 9000;
+  scanned.payments = taught.payments;
+  this->Learn(taught);
+  this->Learn(scanned);
+
+  ContextQuery query;
+  query.addresses = {"anna@vendor.example", "bob@ours.example"};
+  query.domains = {"vendor.example"};
+  query.payment_domains = {"vendor.example"};
+  const auto context = this->Snapshot(query);
+  const auto& anna = context.correspondents.at("anna@vendor.example");
+  EXPECT_EQ(anna.messages_from, 2);
+  EXPECT_EQ(anna.vouched_messages, 1);
+  EXPECT_EQ(anna.first_learned, 5000);
+  EXPECT_EQ(anna.last_learned, 9000);
+  EXPECT_EQ(context.correspondents.at("bob@ours.example").vouched_messages, 1);
+  const auto& domain = context.domains.at("vendor.example");
+  EXPECT_EQ(domain.messages_from, 2);
+  EXPECT_EQ(domain.vouched_messages, 1);
+  EXPECT_EQ(domain.first_learned, 5000);
+  EXPECT_EQ(domain.last_learned, 9000);
+  ASSERT_EQ(context.payments.size(), 1u);
+  EXPECT_EQ(context.payments[0].times_seen, 2);
+  EXPECT_EQ(context.payments[0].times_vouched, 1);
+  EXPECT_EQ(context.payments[0].first_learned, 5000);
+  EXPECT_EQ(context.payments[0].last_learned, 9000);
+}
+
+TYPED_TEST(StoreContractTest, ABatchIsLearnedInOrder) {
+  // The reply comes after its parent in the batch, so it joins the parent's thread, exactly as
+  // if the two were learned one by one.
+  std::vector<LearnRecord> batch;
+  batch.push_back(MakeRecord("<root@x>", "anna@vendor.example", "bob@ours.example", 1000));
+  batch.push_back(MakeRecord("<reply@x>", "bob@ours.example", "anna@vendor.example", 2000));
+  batch.back().references = {"<root@x>"};
+  batch.push_back(batch.front());  // a repeat inside the batch is learned once
+  auto learnt = this->store_->Learn(batch);
+  ASSERT_TRUE(learnt) << learnt.error().ToString();
+  EXPECT_EQ(this->Count(), 2);
+  ContextQuery query;
+  query.thread_message_ids = {"<reply@x>"};
+  const auto context = this->Snapshot(query);
+  ASSERT_TRUE(context.thread.has_value());
+  EXPECT_EQ(context.thread->thread_id, "<root@x>");
+  EXPECT_EQ(context.thread->messages, 2);
+  EXPECT_TRUE(this->store_->Learn(std::span<const LearnRecord>{}));  // an empty batch is fine
+}
+
+// Every lookup of a snapshot is bounded, whatever the store holds (snapshot_limits.h).
+TYPED_TEST(StoreContractTest, SnapshotsAreBoundedAndKeepTheMostUseful) {
+  std::vector<LearnRecord> batch;
+  // One display name worn by 30 addresses; the last one wears it most often.
+  for (int i = 0; i < 30; ++i) {
+    LearnRecord r =
+        MakeRecord("<n" + std::to_string(i) + "@x>", "a" + std::to_string(i) + "@many.example",
+                   "b@ours.example", 100 + i);
+    r.from_name = "Accounts Team";
+    batch.push_back(r);
+  }
+  for (int k = 0; k < 3; ++k) {
+    LearnRecord r =
+        MakeRecord("<n29-" + std::to_string(k) + "@x>", "a29@many.example", "b@ours.example", 200);
+    r.from_name = "Accounts Team";
+    batch.push_back(r);
+  }
+  // One thread with 100 participants, and 80 messages with one subject and fingerprint.
+  LearnRecord root = MakeRecord("<big@x>", "chair@ours.example", "p0@list.example", 300);
+  batch.push_back(root);
+  for (int i = 1; i < 100; ++i) {
+    LearnRecord r =
+        MakeRecord("<big" + std::to_string(i) + "@x>", "p" + std::to_string(i) + "@list.example",
+                   "chair@ours.example", 300 + i);
+    r.references = {"<big@x>"};
+    batch.push_back(r);
+  }
+  for (int i = 0; i < 80; ++i) {
+    LearnRecord r = MakeRecord("<inv" + std::to_string(i) + "@x>", "billing@vendor.example",
+                               "ap@ours.example", 1000 + i);
+    r.normalized_subject = "monthly invoice";
+    r.simhash = 0xABCDEF0123456789ULL;
+    batch.push_back(r);
+  }
+  auto learnt = this->store_->Learn(batch);
+  ASSERT_TRUE(learnt) << learnt.error().ToString();
+
+  ContextQuery query;
+  query.name_keys = {text::NameKey("Accounts Team")};
+  query.thread_message_ids = {"<big50@x>"};
+  query.normalized_subject = "monthly invoice";
+  query.simhash = 0xABCDEF0123456789ULL;
+  const auto context = this->Snapshot(query);
+  const auto& owners = context.name_addresses.at(text::NameKey("Accounts Team"));
+  ASSERT_EQ(owners.size(), static_cast<std::size_t>(kMaxNameAddresses));
+  EXPECT_EQ(owners[0], "a29@many.example");  // most used
+  EXPECT_EQ(owners[1], "a0@many.example");   // then first used first
+  ASSERT_TRUE(context.thread.has_value());
+  EXPECT_EQ(context.thread->messages, 100);
+  ASSERT_EQ(context.thread->participant_addresses.size(),
+            static_cast<std::size_t>(kMaxThreadParticipants));
+  EXPECT_EQ(context.thread->participant_addresses[0], "chair@ours.example");
+  ASSERT_EQ(context.similar.size(), static_cast<std::size_t>(kMaxSimilar));
+  EXPECT_EQ(context.similar.front().message_id, "<inv79@x>");  // newest first
+  EXPECT_EQ(context.similar.back().message_id, "<inv30@x>");
 }
 
 TYPED_TEST(StoreContractTest, SeveralThreadsShareOneStore) {

@@ -32,25 +32,26 @@ class StoreStyleTest : public ::testing::Test {
   StoreStyleTest() : store_(backend_.Make()) {}
   void SetUp() override { ASSERT_NE(store_, nullptr); }
 
-  // `count` messages from `from`, teaching its address key (and `extra` keys).
+  // `count` messages from `from`, teaching its address key (and `extra` keys), in one batch.
   void Teach(const std::string& from, int count, const char* text = kEnglish,
              std::vector<std::string> extra = {}) {
+    const style::StyleSample sample = style::ExtractStyle(text);
+    std::vector<LearnRecord> batch;
     for (int i = 0; i < count; ++i) {
       LearnRecord record =
           MakeRecord(from + "-" + std::to_string(i), from, "x@org.example", 1700000000 + i);
-      record.style = style::ExtractStyle(text);
+      record.style = sample;
       record.style_keys = {StyleKeyForAddress(from)};
       for (const std::string& key : extra) record.style_keys.push_back(key);
-      auto learnt = store_->Learn(record);
-      ASSERT_TRUE(learnt) << learnt.error().ToString();
+      batch.push_back(std::move(record));
     }
+    auto learnt = store_->Learn(batch);
+    ASSERT_TRUE(learnt) << learnt.error().ToString();
   }
-  context::LearnedContext Snapshot(std::vector<std::string> keys, int impostors = 0,
-                                   std::int64_t min_messages = 3) {
+  context::LearnedContext Snapshot(std::vector<std::string> keys, int impostors = 0) {
     ContextQuery query;
     query.style_keys = std::move(keys);
     query.style_impostors = impostors;
-    query.style_impostor_min_messages = min_messages;
     auto result = store_->Snapshot(query);
     EXPECT_TRUE(result) << result.error().ToString();
     return result ? *result : context::LearnedContext{};
@@ -96,17 +97,18 @@ TYPED_TEST(StoreStyleTest, NoTextNoProfile) {
 }
 
 TYPED_TEST(StoreStyleTest, ImpostorsAreMatureOthersOfTheSameScript) {
-  this->Teach("claimed@org.example", 3);
-  this->Teach("claimed2@org.example", 3);  // the claimed person's other address
-  for (int i = 0; i < 6; ++i) this->Teach("peer" + std::to_string(i) + "@org.example", 3);
-  this->Teach("newcomer@org.example", 1);  // immature
-  this->Teach("tanaka@org.example", 3, kJapanese);
+  constexpr int kMature = static_cast<int>(context::kStyleImpostorMinMessages);
+  this->Teach("claimed@org.example", kMature);
+  this->Teach("claimed2@org.example", kMature);  // the claimed person's other address
+  for (int i = 0; i < 6; ++i) this->Teach("peer" + std::to_string(i) + "@org.example", kMature);
+  this->Teach("newcomer@org.example", kMature - 1);  // immature
+  this->Teach("tanaka@org.example", kMature, kJapanese);
   const std::vector<std::string> keys{StyleKeyForAddress("claimed@org.example"),
                                       StyleKeyForAddress("claimed2@org.example")};
   const auto all = this->Snapshot(keys, 50);
   EXPECT_EQ(all.style_impostors.size(), 6u);  // the peers only
   for (const style::StyleProfile& p : all.style_impostors) {
-    EXPECT_EQ(p.messages(), 3);
+    EXPECT_EQ(p.messages(), kMature);
     EXPECT_EQ(style::ScriptOf(p), style::ProfileScript::kLatin);
   }
   // A sample of the requested size, the same one every time.

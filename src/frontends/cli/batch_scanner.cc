@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -82,6 +83,23 @@ void ScanBatch(const Engine& engine, std::vector<Item>& batch, std::vector<Scann
   for (std::thread& t : pool) t.join();
 }
 
+// Every message of a batch was scanned against the store as it was before the batch; what they
+// teach is written afterwards, in input order, in one transaction. So verdicts depend on the
+// batch size (fixed), never on the number of threads or the order they finish.
+void TeachInOrder(const Engine& engine, std::vector<ScannedMessage>& results) {
+  std::vector<std::shared_ptr<const Lesson>> lessons;
+  for (const ScannedMessage& result : results) {
+    if (result.report && result.report->lesson) lessons.push_back(result.report->lesson);
+  }
+  if (lessons.empty()) return;
+  auto taught = engine.Teach(lessons);
+  for (ScannedMessage& result : results) {
+    if (!result.report || !result.report->lesson) continue;
+    if (!taught) result.report->warnings.push_back("not learned: " + taught.error().ToString());
+    result.report->lesson.reset();  // the batch's records are freed with it
+  }
+}
+
 }  // namespace
 
 void ScanAll(const Engine& engine, MessageSource& source, const BatchOptions& options,
@@ -114,6 +132,7 @@ void ScanAll(const Engine& engine, MessageSource& source, const BatchOptions& op
   std::vector<ScannedMessage> results;
   while (std::optional<std::vector<Item>> batch = queue.Pop()) {
     ScanBatch(engine, *batch, results, options);
+    TeachInOrder(engine, results);
     for (std::size_t i = 0; i < results.size(); ++i) {
       if ((*batch)[i].read_error) {
         on_error((*batch)[i].message.origin, *(*batch)[i].read_error);

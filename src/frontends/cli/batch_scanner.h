@@ -1,6 +1,8 @@
 // BatchScanner: scans messages from a MessageSource on several threads and delivers the results
-// in input order. A reader thread fills batches while the previous batch is scanned; at most two
-// batches wait, so memory stays bounded on huge mailboxes.
+// in input order. What a batch teaches the store (store.learn_on_scan) is learned after the
+// whole batch, in input order, so verdicts are the same for any number of threads. A reader thread
+// fills batches while the previous batch is scanned; at most two batches wait, so memory stays
+// bounded on huge mailboxes.
 #pragma once
 
 #include <cstddef>

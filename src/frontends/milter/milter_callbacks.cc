@@ -276,6 +276,13 @@ sfsistat EndOfMessage(SMFICTX* ctx, Session* session) {
         response = Decide(runtime->config, runtime->engine->config().auth.authserv_id,
                           runtime->engine->config().limits, *message, parsed, report);
         ok = true;
+        if (report.lesson) {
+          // Learned in arrival order, one message per transaction (mail arrives one at a time).
+          const std::shared_ptr<const Lesson> lessons[] = {report.lesson};
+          if (auto taught = runtime->engine->Teach(lessons); !taught) {
+            report.warnings.push_back("not learned: " + taught.error().ToString());
+          }
+        }
       } else {
         error = scanned.error().ToString();
       }

@@ -3,15 +3,11 @@
 #include <algorithm>
 
 #include "store/record_keys.h"
+#include "store/snapshot_limits.h"
 #include "text/normalize.h"
 
 namespace becguard::store {
 namespace {
-
-constexpr std::size_t kMaxDisplayNames = 8;
-constexpr std::size_t kMaxNameAddresses = 16;
-constexpr std::size_t kMaxPayments = 200;
-constexpr std::size_t kMaxSimilar = 50;
 
 void Count(std::vector<std::pair<std::string, std::int64_t>>& counted, const std::string& value) {
   for (auto& entry : counted) {
@@ -35,7 +31,7 @@ std::vector<std::string> MostUsed(std::vector<std::pair<std::string, std::int64_
   return out;
 }
 
-// Date 0 means "unknown": it never moves first/last seen.
+// Date 0 means "unknown": it never moves first/last seen (or learned).
 void Widen(std::int64_t date, std::int64_t& first, std::int64_t& last) {
   if (date == 0) return;
   first = first == 0 ? date : std::min(first, date);
@@ -47,10 +43,16 @@ void AddOnce(std::vector<std::string>& values, const std::string& value) {
   if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
 }
 
+std::vector<std::string> FirstParticipants(const std::vector<std::string>& all) {
+  const std::size_t n = std::min(all.size(), static_cast<std::size_t>(kMaxThreadParticipants));
+  return {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n)};
+}
+
 }  // namespace
 
 MemoryStore::CorrespondentRow& MemoryStore::Touch(const std::string& address,
-                                                  const std::string& domain, std::int64_t date,
+                                                  const std::string& domain,
+                                                  const context::LearnRecord& record,
                                                   bool is_sender) {
   auto [it, inserted] = correspondents_.try_emplace(address);
   auto& fields = it->second.fields;
@@ -60,8 +62,10 @@ MemoryStore::CorrespondentRow& MemoryStore::Touch(const std::string& address,
   } else if (is_sender && !domain.empty()) {
     fields.registrable_domain = domain;  // a sender's registrable domain beats a guess
   }
-  Widen(date, fields.first_seen, fields.last_seen);
+  Widen(record.date, fields.first_seen, fields.last_seen);
+  Widen(record.learned_at, fields.first_learned, fields.last_learned);
   ++(is_sender ? fields.messages_from : fields.messages_to);
+  if (record.vouched) ++fields.vouched_messages;
   return it->second;
 }
 
@@ -98,21 +102,31 @@ void MemoryStore::LearnThread(const std::string& key, const context::LearnRecord
   }
 }
 
-Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
+Result<void> MemoryStore::Learn(std::span<const context::LearnRecord> records) {
+  std::lock_guard lock(mutex_);
+  for (const context::LearnRecord& record : records) LearnOne(record);
+  return {};
+}
+
+void MemoryStore::LearnOne(const context::LearnRecord& record) {
   const std::string key = MessageKey(record);
   const std::string sender_domain = SenderDomain(record);
-  std::lock_guard lock(mutex_);
-  if (!messages_.insert(key).second) return {};
+  if (!messages_.insert(key).second) return;
 
   if (!record.from_address.empty()) {
-    Touch(record.from_address, sender_domain, record.date, true);
+    Touch(record.from_address, sender_domain, record, true);
     BindName(record.from_address, record.from_name);
   }
   for (const auto& [address, name] : UniqueRecipients(record)) {
-    Touch(address, AddressDomain(address), record.date, false);
+    Touch(address, AddressDomain(address), record, false);
     BindName(address, name);
   }
-  if (!sender_domain.empty()) ++domains_[sender_domain];
+  if (!sender_domain.empty()) {
+    context::DomainHistory& domain = domains_[sender_domain];
+    ++domain.messages_from;
+    if (record.vouched) ++domain.vouched_messages;
+    Widen(record.learned_at, domain.first_learned, domain.last_learned);
+  }
   LearnThread(key, record);
   LearnStyle(record);
 
@@ -128,7 +142,9 @@ Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
     }
     if (!detail.holder.empty()) known.holder = detail.holder;
     Widen(record.date, known.first_seen, known.last_seen);
+    Widen(record.learned_at, known.first_learned, known.last_learned);
     ++known.times_seen;
+    if (record.vouched) ++known.times_vouched;
   }
 
   if (record.simhash != 0) {
@@ -144,7 +160,6 @@ Result<void> MemoryStore::Learn(const context::LearnRecord& record) {
     fingerprint.date = record.date;
     fingerprints_.push_back(std::move(fingerprint));
   }
-  return {};
 }
 
 void MemoryStore::LearnStyle(const context::LearnRecord& record) {
@@ -183,7 +198,7 @@ void MemoryStore::SnapshotStyle(const context::ContextQuery& query,
         continue;
       }
       const style::StyleProfile& profile = style_profiles_.at(key);
-      if (profile.messages() >= query.style_impostor_min_messages) {
+      if (profile.messages() >= context::kStyleImpostorMinMessages) {
         out.style_impostors.push_back(profile);
       }
     }
@@ -205,8 +220,7 @@ Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuer
     out.correspondents[address] = std::move(correspondent);
   }
   for (const auto& domain : query.domains) {
-    if (auto it = domains_.find(domain); it != domains_.end())
-      out.domain_messages[domain] = it->second;
+    if (auto it = domains_.find(domain); it != domains_.end()) out.domains[domain] = it->second;
   }
   for (const auto& key : query.name_keys) {
     if (key.empty()) continue;
@@ -217,6 +231,8 @@ Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuer
   for (const auto& id : query.thread_message_ids) {
     if (auto it = thread_of_.find(id); it != thread_of_.end()) {
       out.thread = threads_.at(it->second).info;
+      out.thread->participant_addresses = FirstParticipants(out.thread->participant_addresses);
+      out.thread->participant_names = FirstParticipants(out.thread->participant_names);
       break;
     }
   }
@@ -226,9 +242,7 @@ Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuer
       out.payments.push_back(known);
     }
   }
-  std::stable_sort(out.payments.begin(), out.payments.end(),
-                   [](const auto& a, const auto& b) { return a.last_seen > b.last_seen; });
-  if (out.payments.size() > kMaxPayments) out.payments.resize(kMaxPayments);
+  KeepRecentPayments(out.payments);
 
   if (query.simhash != 0) {
     const auto bands = SimHashBands(query.simhash);
@@ -240,9 +254,7 @@ Result<context::LearnedContext> MemoryStore::Snapshot(const context::ContextQuer
                           fingerprint.normalized_subject == query.normalized_subject);
       if (shared) out.similar.push_back(fingerprint);
     }
-    std::stable_sort(out.similar.begin(), out.similar.end(),
-                     [](const auto& a, const auto& b) { return a.date > b.date; });
-    if (out.similar.size() > kMaxSimilar) out.similar.resize(kMaxSimilar);
+    KeepNewestSimilar(out.similar);
   }
   SnapshotStyle(query, out);
   return out;

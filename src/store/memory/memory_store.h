@@ -19,7 +19,8 @@ namespace becguard::store {
 class MemoryStore : public context::Store {
  public:
   Result<context::LearnedContext> Snapshot(const context::ContextQuery& query) override;
-  Result<void> Learn(const context::LearnRecord& record) override;
+  using Store::Learn;
+  Result<void> Learn(std::span<const context::LearnRecord> records) override;
   Result<std::int64_t> MessageCount() override;
 
  private:
@@ -35,8 +36,9 @@ class MemoryStore : public context::Store {
   };
   using PaymentKey = std::tuple<std::string, std::string, payment::DetailKind, std::string>;
 
-  CorrespondentRow& Touch(const std::string& address, const std::string& domain, std::int64_t date,
-                          bool is_sender);
+  void LearnOne(const context::LearnRecord& record);
+  CorrespondentRow& Touch(const std::string& address, const std::string& domain,
+                          const context::LearnRecord& record, bool is_sender);
   void BindName(const std::string& address, const std::string& name);
   void LearnThread(const std::string& key, const context::LearnRecord& record);
   void LearnStyle(const context::LearnRecord& record);
@@ -45,7 +47,7 @@ class MemoryStore : public context::Store {
   std::mutex mutex_;
   std::set<std::string> messages_;
   std::map<std::string, CorrespondentRow> correspondents_;
-  std::map<std::string, std::int64_t> domains_;
+  std::map<std::string, context::DomainHistory> domains_;
   std::map<std::string, Counted> name_addresses_;  // name key -> (address, uses)
   std::map<std::string, ThreadRow> threads_;
   std::map<std::string, std::string> thread_of_;  // message id (learned or referenced) -> thread

@@ -10,6 +10,7 @@
 #include "store/postgres/sql_arrays.h"
 #include "store/postgres/style_rows.h"
 #include "store/record_keys.h"
+#include "store/snapshot_limits.h"
 #include "text/normalize.h"
 
 namespace becguard::store::postgres {
@@ -17,9 +18,9 @@ namespace {
 
 using Record = context::LearnRecord;
 
-// First and last sighting folded over several sightings the way one upsert per sighting
-// folds them: date 0 is unknown and never moves first_seen. The upserts below merge a batch's
-// (first, last) into a row's by the same rule (earliest_known, see schema.cc).
+// First and last sighting (message date, or learned_at) folded over several sightings the way
+// one upsert per sighting folds them: 0 is unknown and never moves the first. The upserts below
+// merge a batch's (first, last) into a row's by the same rule (earliest_known, see schema.cc).
 struct Seen {
   std::int64_t first = 0;
   std::int64_t last = 0;
@@ -73,38 +74,55 @@ ON CONFLICT (thread_id, address, name) DO NOTHING)sql"};
 // EXCLUDED.registrable_domain is the batch's last sender domain, else its first sighting's.
 constexpr Sql kUpsertCorrespondents{"learn_correspondents", R"sql(
 INSERT INTO correspondents AS c (address, registrable_domain, first_seen, last_seen,
-                                 messages_from, messages_to)
+                                 messages_from, messages_to, vouched_messages, first_learned,
+                                 last_learned)
 SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[],
-                     $6::bigint[])
+                     $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
 ON CONFLICT (address) DO UPDATE SET
   registrable_domain = CASE WHEN EXCLUDED.messages_from > 0 AND EXCLUDED.registrable_domain <> ''
                             THEN EXCLUDED.registrable_domain ELSE c.registrable_domain END,
   first_seen = earliest_known(c.first_seen, EXCLUDED.first_seen),
   last_seen = greatest(c.last_seen, EXCLUDED.last_seen),
   messages_from = c.messages_from + EXCLUDED.messages_from,
-  messages_to = c.messages_to + EXCLUDED.messages_to)sql"};
+  messages_to = c.messages_to + EXCLUDED.messages_to,
+  vouched_messages = c.vouched_messages + EXCLUDED.vouched_messages,
+  first_learned = earliest_known(c.first_learned, EXCLUDED.first_learned),
+  last_learned = greatest(c.last_learned, EXCLUDED.last_learned))sql"};
 
 constexpr Sql kUpsertNames{"learn_display_names", R"sql(
 INSERT INTO display_names AS d (address, name, name_key, count)
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
 ON CONFLICT (address, name) DO UPDATE SET count = d.count + EXCLUDED.count)sql"};
 
+constexpr Sql kUpsertNameAddresses{"learn_name_addresses", R"sql(
+INSERT INTO name_addresses AS n (name_key, address, count)
+SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+ON CONFLICT (name_key, address) DO UPDATE SET count = n.count + EXCLUDED.count)sql"};
+
 constexpr Sql kUpsertDomains{"learn_domains", R"sql(
-INSERT INTO domains AS d (registrable_domain, messages_from)
-SELECT * FROM unnest($1::text[], $2::bigint[])
+INSERT INTO domains AS d (registrable_domain, messages_from, vouched_messages, first_learned,
+                         last_learned)
+SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[])
 ON CONFLICT (registrable_domain) DO UPDATE SET
-  messages_from = d.messages_from + EXCLUDED.messages_from)sql"};
+  messages_from = d.messages_from + EXCLUDED.messages_from,
+  vouched_messages = d.vouched_messages + EXCLUDED.vouched_messages,
+  first_learned = earliest_known(d.first_learned, EXCLUDED.first_learned),
+  last_learned = greatest(d.last_learned, EXCLUDED.last_learned))sql"};
 
 constexpr Sql kUpsertPayments{"learn_payments", R"sql(
 INSERT INTO payments AS p (counterparty_domain, counterparty_address, kind, value, holder,
-                           first_seen, last_seen, times_seen)
+                           first_seen, last_seen, times_seen, times_vouched, first_learned,
+                           last_learned)
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                     $7::bigint[], $8::bigint[])
+                     $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
 ON CONFLICT (counterparty_domain, counterparty_address, kind, value) DO UPDATE SET
   holder = CASE WHEN EXCLUDED.holder <> '' THEN EXCLUDED.holder ELSE p.holder END,
   first_seen = earliest_known(p.first_seen, EXCLUDED.first_seen),
   last_seen = greatest(p.last_seen, EXCLUDED.last_seen),
-  times_seen = p.times_seen + EXCLUDED.times_seen)sql"};
+  times_seen = p.times_seen + EXCLUDED.times_seen,
+  times_vouched = p.times_vouched + EXCLUDED.times_vouched,
+  first_learned = earliest_known(p.first_learned, EXCLUDED.first_learned),
+  last_learned = greatest(p.last_learned, EXCLUDED.last_learned))sql"};
 
 constexpr Sql kInsertFingerprints{"learn_fingerprints", R"sql(
 INSERT INTO fingerprints (message_id, sender_address, sender_domain, normalized_subject, simhash,
@@ -220,60 +238,106 @@ void LearnThreads(Tx& tx, const std::vector<Fresh>& fresh) {
   if (participants[0].size() > 0) ExecColumns(tx, kInsertParticipants, participants);
 }
 
+// Per-key counts in first-seen order: the first sighting gets the lowest id, which breaks ties
+// between equal counts like SQLite's rowid.
+template <typename Key>
+class Counts {
+ public:
+  void Add(const Key& key, std::int64_t n = 1) {
+    auto [it, added] = counts_.try_emplace(key, 0);
+    if (added) order_.push_back(key);
+    it->second += n;
+  }
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (const Key& key : order_) fn(key, counts_.at(key));
+  }
+
+ private:
+  std::map<Key, std::int64_t> counts_;
+  std::vector<Key> order_;
+};
+
 void LearnCorrespondents(Tx& tx, const std::vector<Fresh>& fresh) {
   struct Change {
     std::string domain;
     Seen seen;
+    Seen learned;
     std::int64_t from = 0;
     std::int64_t to = 0;
+    std::int64_t vouched = 0;
   };
-  std::map<std::string, Change> changes;
-  std::map<std::pair<std::string, std::string>, std::int64_t> name_counts;
-  std::vector<std::pair<std::string, std::string>> names;  // first-seen order
-  std::map<std::string, std::int64_t> domains;
+  std::map<std::string, Change> changes;                    // sorted: the lock order
+  Counts<std::pair<std::string, std::string>> names;        // (address, name)
+  Counts<std::pair<std::string, std::string>> name_owners;  // (name key, address)
+  struct DomainChange {
+    std::int64_t messages = 0;
+    std::int64_t vouched = 0;
+    Seen learned;
+  };
+  std::map<std::string, DomainChange> domains;
   auto touch = [&](const std::string& address, const std::string& domain, const std::string& name,
-                   std::int64_t date, bool is_sender) {
+                   const Record& record, bool is_sender) {
     auto [it, created] = changes.try_emplace(address);
     Change& change = it->second;
     if (created || (is_sender && !domain.empty())) change.domain = domain;
-    change.seen.Add(date);
+    change.seen.Add(record.date);
+    change.learned.Add(record.learned_at);
     ++(is_sender ? change.from : change.to);
+    if (record.vouched) ++change.vouched;
     if (name.empty()) return;
-    if (name_counts[{address, name}]++ == 0) names.emplace_back(address, name);
+    names.Add({address, name});
+    if (std::string key = text::NameKey(name); !key.empty()) name_owners.Add({key, address});
   };
   for (const Fresh& item : fresh) {
     const Record& record = *item.record;
     const std::string sender_domain = SenderDomain(record);
     if (!record.from_address.empty()) {
-      touch(record.from_address, sender_domain, record.from_name, record.date, true);
+      touch(record.from_address, sender_domain, record.from_name, record, true);
     }
     for (const auto& [address, name] : UniqueRecipients(record)) {
-      touch(address, AddressDomain(address), name, record.date, false);
+      touch(address, AddressDomain(address), name, record, false);
     }
-    if (!sender_domain.empty()) ++domains[sender_domain];
+    if (sender_domain.empty()) continue;
+    DomainChange& domain = domains[sender_domain];
+    ++domain.messages;
+    if (record.vouched) ++domain.vouched;
+    domain.learned.Add(record.learned_at);
   }
 
-  std::array<ArrayLiteral, 6> columns;
+  std::array<ArrayLiteral, 9> columns;
   for (const auto& [address, change] : changes) {
     columns[0].Text(address);
     columns[1].Text(change.domain);
     change.seen.AppendTo(columns[2], columns[3]);
     columns[4].Int(change.from);
     columns[5].Int(change.to);
+    columns[6].Int(change.vouched);
+    change.learned.AppendTo(columns[7], columns[8]);
   }
   if (columns[0].size() > 0) ExecColumns(tx, kUpsertCorrespondents, columns);
+  // Display names and name owners ride on their address's correspondent row lock.
   std::array<ArrayLiteral, 4> name_columns;
-  for (const auto& [address, name] : names) {
-    name_columns[0].Text(address);
-    name_columns[1].Text(name);
-    name_columns[2].Text(text::NameKey(name));
-    name_columns[3].Int(name_counts[{address, name}]);
-  }
+  names.ForEach([&](const auto& key, std::int64_t count) {
+    name_columns[0].Text(key.first);
+    name_columns[1].Text(key.second);
+    name_columns[2].Text(text::NameKey(key.second));
+    name_columns[3].Int(count);
+  });
   if (name_columns[0].size() > 0) ExecColumns(tx, kUpsertNames, name_columns);
-  std::array<ArrayLiteral, 2> domain_columns;
-  for (const auto& [domain, count] : domains) {
+  std::array<ArrayLiteral, 3> owner_columns;
+  name_owners.ForEach([&](const auto& key, std::int64_t count) {
+    owner_columns[0].Text(key.first);
+    owner_columns[1].Text(key.second);
+    owner_columns[2].Int(count);
+  });
+  if (owner_columns[0].size() > 0) ExecColumns(tx, kUpsertNameAddresses, owner_columns);
+  std::array<ArrayLiteral, 5> domain_columns;
+  for (const auto& [domain, change] : domains) {
     domain_columns[0].Text(domain);
-    domain_columns[1].Int(count);
+    domain_columns[1].Int(change.messages);
+    domain_columns[2].Int(change.vouched);
+    change.learned.AppendTo(domain_columns[3], domain_columns[4]);
   }
   if (domain_columns[0].size() > 0) ExecColumns(tx, kUpsertDomains, domain_columns);
 }
@@ -282,8 +346,11 @@ void LearnPayments(Tx& tx, const std::vector<Fresh>& fresh) {
   struct Change {
     std::string holder;  // the last non-empty one
     Seen seen;
+    Seen learned;
     std::int64_t times = 0;
+    std::int64_t vouched = 0;
   };
+  // Sorted: the lock order.
   std::map<std::tuple<std::string, std::string, std::string, std::string>, Change> changes;
   for (const Fresh& item : fresh) {
     const Record& record = *item.record;
@@ -292,10 +359,12 @@ void LearnPayments(Tx& tx, const std::vector<Fresh>& fresh) {
                                 std::string(PaymentKindCode(detail.kind)), detail.value}];
       if (!detail.holder.empty()) change.holder = detail.holder;
       change.seen.Add(record.date);
+      change.learned.Add(record.learned_at);
       ++change.times;
+      if (record.vouched) ++change.vouched;
     }
   }
-  std::array<ArrayLiteral, 8> columns;
+  std::array<ArrayLiteral, 11> columns;
   for (const auto& [key, change] : changes) {
     const auto& [domain, address, kind, value] = key;
     columns[0].Text(domain);
@@ -305,6 +374,8 @@ void LearnPayments(Tx& tx, const std::vector<Fresh>& fresh) {
     columns[4].Text(change.holder);
     change.seen.AppendTo(columns[5], columns[6]);
     columns[7].Int(change.times);
+    columns[8].Int(change.vouched);
+    change.learned.AppendTo(columns[9], columns[10]);
   }
   if (columns[0].size() > 0) ExecColumns(tx, kUpsertPayments, columns);
 }
@@ -314,11 +385,8 @@ void LearnFingerprints(Tx& tx, const std::vector<Fresh>& fresh) {
   for (const Fresh& item : fresh) {
     const Record& record = *item.record;
     if (record.simhash == 0) continue;
-    std::string values;  // newline-separated: canonical values never contain one
-    for (const auto& detail : UniquePayments(record)) {
-      if (!values.empty()) values += '\n';
-      values += detail.value;
-    }
+    std::vector<std::string> values;
+    for (const auto& detail : UniquePayments(record)) values.push_back(detail.value);
     columns[0].Text(item.key);
     columns[1].Text(record.from_address);
     columns[2].Text(SenderDomain(record));
@@ -326,7 +394,7 @@ void LearnFingerprints(Tx& tx, const std::vector<Fresh>& fresh) {
     columns[4].Int(static_cast<std::int64_t>(record.simhash));  // bit pattern kept
     const auto bands = SimHashBands(record.simhash);
     for (std::size_t i = 0; i < bands.size(); ++i) columns[5 + i].Int(bands[i]);
-    columns[9].Text(values);
+    columns[9].Text(JoinPaymentValues(values));
     columns[10].Int(record.date);
   }
   if (columns[0].size() > 0) ExecColumns(tx, kInsertFingerprints, columns);

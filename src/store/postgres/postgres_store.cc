@@ -117,11 +117,7 @@ Result<context::LearnedContext> PostgresStore::Snapshot(const context::ContextQu
   });
 }
 
-Result<void> PostgresStore::Learn(const context::LearnRecord& record) {
-  return LearnBatch(std::span(&record, 1));
-}
-
-Result<void> PostgresStore::LearnBatch(std::span<const context::LearnRecord> records) {
+Result<void> PostgresStore::Learn(std::span<const context::LearnRecord> records) {
   auto learned = Run<std::int64_t>(Access::kWrite, "learn",
                                    [&](Tx& tx) { return postgres::WriteBatch(tx, records); });
   if (!learned) return tl::unexpected(learned.error());

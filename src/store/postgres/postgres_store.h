@@ -33,9 +33,8 @@ class PostgresStore : public context::Store {
   ~PostgresStore() override;
 
   Result<context::LearnedContext> Snapshot(const context::ContextQuery& query) override;
-  Result<void> Learn(const context::LearnRecord& record) override;
-  // All records in order, in one transaction: all of them or none.
-  Result<void> LearnBatch(std::span<const context::LearnRecord> records);
+  using Store::Learn;
+  Result<void> Learn(std::span<const context::LearnRecord> records) override;
   Result<std::int64_t> MessageCount() override;
 
  private:

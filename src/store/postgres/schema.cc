@@ -18,7 +18,8 @@ struct Migration {
 // traffic between nodes.
 constexpr Migration kMigrations[] = {
     {1, R"sql(
--- The earlier of two dates where 0 means unknown: an unknown date never moves first_seen.
+-- The earlier of two times where 0 means unknown: an unknown date never moves first_seen (nor
+-- an unknown learned_at first_learned).
 -- A plain SQL function, inlined by the planner.
 CREATE FUNCTION earliest_known(kept bigint, seen bigint) RETURNS bigint
 IMMUTABLE LANGUAGE sql AS $$
@@ -45,7 +46,10 @@ CREATE TABLE correspondents (
   first_seen bigint NOT NULL,
   last_seen bigint NOT NULL,
   messages_from bigint NOT NULL,
-  messages_to bigint NOT NULL
+  messages_to bigint NOT NULL,
+  vouched_messages bigint NOT NULL,
+  first_learned bigint NOT NULL,
+  last_learned bigint NOT NULL
 );
 
 CREATE TABLE display_names (
@@ -56,12 +60,24 @@ CREATE TABLE display_names (
   count bigint NOT NULL,
   UNIQUE (address, name)
 );
-CREATE INDEX display_names_by_address ON display_names (address, count DESC, id);
-CREATE INDEX display_names_by_key ON display_names (name_key);
+CREATE INDEX display_names_by_count ON display_names (address, count DESC, id);
+
+-- The addresses that wore a display name (by text::NameKey), most used first.
+CREATE TABLE name_addresses (
+  id bigserial PRIMARY KEY,
+  name_key text NOT NULL,
+  address text NOT NULL,
+  count bigint NOT NULL,
+  UNIQUE (name_key, address)
+);
+CREATE INDEX name_addresses_by_count ON name_addresses (name_key, count DESC, id);
 
 CREATE TABLE domains (
   registrable_domain text PRIMARY KEY,
-  messages_from bigint NOT NULL
+  messages_from bigint NOT NULL,
+  vouched_messages bigint NOT NULL,
+  first_learned bigint NOT NULL,
+  last_learned bigint NOT NULL
 );
 
 CREATE TABLE threads (
@@ -86,6 +102,7 @@ CREATE TABLE thread_participants (
   name text NOT NULL,
   UNIQUE (thread_id, address, name)
 );
+CREATE INDEX thread_participants_in_order ON thread_participants (thread_id, id);
 
 CREATE TABLE payments (
   id bigserial PRIMARY KEY,
@@ -97,9 +114,12 @@ CREATE TABLE payments (
   first_seen bigint NOT NULL,
   last_seen bigint NOT NULL,
   times_seen bigint NOT NULL,
+  times_vouched bigint NOT NULL,
+  first_learned bigint NOT NULL,
+  last_learned bigint NOT NULL,
   UNIQUE (counterparty_domain, counterparty_address, kind, value)
 );
-CREATE INDEX payments_by_domain ON payments (counterparty_domain, last_seen DESC, id);
+CREATE INDEX payments_by_recency ON payments (counterparty_domain, last_seen DESC, id);
 
 CREATE TABLE fingerprints (
   message_id text PRIMARY KEY,
@@ -121,7 +141,9 @@ CREATE INDEX fingerprints_band3 ON fingerprints (band3, date DESC);
 CREATE INDEX fingerprints_subject ON fingerprints (normalized_subject, date DESC);
 
 -- Writing-style profiles (style::StyleProfile blobs), by address and by configured person.
--- (script, ord) orders address profiles for the deterministic impostor sample.
+-- (script, ord) orders address profiles for the deterministic impostor sample; the pool is the
+-- mature ones only (context::kStyleImpostorMinMessages), so a sample is a short range scan
+-- however many immature profiles there are.
 CREATE TABLE style_profiles (
   key text PRIMARY KEY,
   script integer NOT NULL,
@@ -130,7 +152,8 @@ CREATE TABLE style_profiles (
   is_address boolean NOT NULL,
   profile bytea NOT NULL
 );
-CREATE INDEX style_profiles_by_order ON style_profiles (script, ord) WHERE is_address;
+CREATE INDEX style_impostor_pool ON style_profiles (script, ord)
+  WHERE is_address AND messages >= 20;
 )sql"},
 };
 

@@ -7,14 +7,10 @@
 #include "store/postgres/sql_arrays.h"
 #include "store/postgres/style_rows.h"
 #include "store/record_keys.h"
+#include "store/snapshot_limits.h"
 
 namespace becguard::store::postgres {
 namespace {
-
-constexpr std::int64_t kMaxDisplayNames = 8;
-constexpr std::int64_t kMaxNameAddresses = 16;
-constexpr std::int64_t kMaxPayments = 200;
-constexpr std::int64_t kMaxSimilar = 50;
 
 // What each row of the snapshot statement is.
 enum Part : int {
@@ -33,84 +29,91 @@ enum Part : int {
 // The whole snapshot in ONE statement: a statement reads one MVCC snapshot, so the parts are
 // consistent with each other without a BEGIN/COMMIT pair, and a scan pays one round trip per
 // message. Each part is a branch of a UNION ALL with the same generic columns:
-//   part, seq (order within the part), t1..t5 text, n1..n4 bigint, l1, l2 text[], blob bytea
-// Every branch is an index lookup, cut by a LIMIT where a key can have many rows.
+//   part, seq (order within the part), t1..t5 text, n1..n7 bigint, l1, l2 text[], blob bytea
+// Every branch is an index lookup whose result is bounded (store/snapshot_limits.h); where a
+// key can have many rows, the index's own order ends the walk at the LIMIT.
 //   $1 addresses  $2 domains  $3 name keys  $4 thread message ids  $5 payment domains
 //   $6..$9 SimHash bands  $10 subject  $11 similar wanted  $12 style keys
-//   $13 impostor rows wanted  $14 impostor minimum messages  $15 claimed key's impostor order
-//   $16..$19 limits: display names, addresses per name, payments, similar
+//   $13 impostor rows wanted  $14 the claimed key's impostor order
+//   $15 display names  $16 addresses per name  $17 thread participants  $18 participant rows
+//   $19 payments per domain  $20 similar per lookup
 constexpr Sql kSnapshot{"read_snapshot", R"sql(
 WITH claimed AS (
   SELECT s.script FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n)
   JOIN style_profiles s ON s.key = a.key ORDER BY a.n LIMIT 1)
 SELECT 0 AS part, 0::bigint AS seq, NULL::text AS t1, NULL::text AS t2, NULL::text AS t3,
        NULL::text AS t4, NULL::text AS t5, coalesce(sum(value), 0)::bigint AS n1,
-       NULL::bigint AS n2, NULL::bigint AS n3, NULL::bigint AS n4, NULL::text[] AS l1,
-       NULL::text[] AS l2, NULL::bytea AS blob
+       NULL::bigint AS n2, NULL::bigint AS n3, NULL::bigint AS n4, NULL::bigint AS n5,
+       NULL::bigint AS n6, NULL::bigint AS n7, NULL::text[] AS l1, NULL::text[] AS l2,
+       NULL::bytea AS blob
 FROM message_counts
 UNION ALL
-SELECT 1, 0, registrable_domain, NULL, NULL, NULL, NULL, messages_from, NULL, NULL, NULL, NULL,
-       NULL, NULL
+SELECT 1, 0, registrable_domain, NULL, NULL, NULL, NULL, messages_from, vouched_messages,
+       first_learned, last_learned, NULL, NULL, NULL, NULL, NULL, NULL
 FROM domains WHERE registrable_domain = ANY($2::text[])
 UNION ALL
 SELECT 2, 0, c.address, c.registrable_domain, NULL, NULL, NULL, c.first_seen, c.last_seen,
-       c.messages_from, c.messages_to,
+       c.messages_from, c.messages_to, c.vouched_messages, c.first_learned, c.last_learned,
        ARRAY(SELECT d.name FROM display_names d WHERE d.address = c.address
-             ORDER BY d.count DESC, d.id LIMIT $16),
+             ORDER BY d.count DESC, d.id LIMIT $15),
        NULL, NULL
 FROM correspondents c WHERE c.address = ANY($1::text[])
 UNION ALL
-SELECT 3, 0, k.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, k.addresses, NULL, NULL
-FROM (SELECT key, ARRAY(SELECT d.address FROM display_names d WHERE d.name_key = key
-                        GROUP BY d.address ORDER BY sum(d.count) DESC, min(d.id)
-                        LIMIT $17) AS addresses
+SELECT 3, 0, k.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       k.addresses, NULL, NULL
+FROM (SELECT key, ARRAY(SELECT n.address FROM name_addresses n WHERE n.name_key = key
+                        ORDER BY n.count DESC, n.id LIMIT $16) AS addresses
       FROM unnest($3::text[]) AS key) k
 WHERE cardinality(k.addresses) > 0
 UNION ALL
 SELECT 4, 0, t.thread_id, t.normalized_subject, NULL, NULL, NULL, t.first_seen, t.last_seen,
-       t.messages, NULL,
-       ARRAY(SELECT p.address FROM thread_participants p WHERE p.thread_id = t.thread_id
-             GROUP BY p.address ORDER BY min(p.id)),
-       ARRAY(SELECT p.name FROM thread_participants p
-             WHERE p.thread_id = t.thread_id AND p.name <> ''
-             GROUP BY p.name ORDER BY min(p.id)),
+       t.messages, NULL, NULL, NULL, NULL,
+       ARRAY(SELECT p.address FROM (SELECT address, id FROM thread_participants
+                                    WHERE thread_id = t.thread_id ORDER BY id LIMIT $18) p
+             GROUP BY p.address ORDER BY min(p.id) LIMIT $17),
+       ARRAY(SELECT p.name FROM (SELECT name, id FROM thread_participants
+                                 WHERE thread_id = t.thread_id ORDER BY id LIMIT $18) p
+             WHERE p.name <> '' GROUP BY p.name ORDER BY min(p.id) LIMIT $17),
        NULL
 FROM (SELECT m.thread_id FROM unnest($4::text[]) WITH ORDINALITY AS q(id, n)
       JOIN thread_messages m ON m.message_id = q.id ORDER BY q.n LIMIT 1) hit
 JOIN threads t ON t.thread_id = hit.thread_id
 UNION ALL
-(SELECT 5, row_number() OVER (ORDER BY p.last_seen DESC, q.n, p.id), p.counterparty_domain,
-        p.counterparty_address, p.kind, p.value, p.holder, p.first_seen, p.last_seen,
-        p.times_seen, NULL, NULL, NULL, NULL
- FROM unnest($5::text[]) WITH ORDINALITY AS q(domain, n)
- CROSS JOIN LATERAL (SELECT * FROM payments WHERE counterparty_domain = q.domain
-                     ORDER BY last_seen DESC, id LIMIT $18) p
- ORDER BY p.last_seen DESC, q.n, p.id LIMIT $18)
+SELECT 5, 0, p.counterparty_domain, p.counterparty_address, p.kind, p.value, p.holder,
+       p.first_seen, p.last_seen, p.times_seen, p.times_vouched, p.first_learned,
+       p.last_learned, NULL, NULL, NULL, NULL
+FROM unnest($5::text[]) AS q(domain)
+CROSS JOIN LATERAL (SELECT * FROM payments WHERE counterparty_domain = q.domain
+                    ORDER BY last_seen DESC, id LIMIT $19) p
 UNION ALL
-(SELECT 6, row_number() OVER (ORDER BY f.date DESC, f.message_id), f.message_id,
-        f.sender_address, f.sender_domain, f.normalized_subject, f.payment_values, f.simhash,
-        f.date, NULL, NULL, NULL, NULL, NULL
- FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LIMIT $19)
-       UNION (SELECT * FROM fingerprints WHERE $11 AND band1 = $7 ORDER BY date DESC LIMIT $19)
-       UNION (SELECT * FROM fingerprints WHERE $11 AND band2 = $8 ORDER BY date DESC LIMIT $19)
-       UNION (SELECT * FROM fingerprints WHERE $11 AND band3 = $9 ORDER BY date DESC LIMIT $19)
-       UNION (SELECT * FROM fingerprints WHERE $11 AND $10 <> '' AND normalized_subject = $10
-              ORDER BY date DESC LIMIT $19)) f
- ORDER BY f.date DESC, f.message_id LIMIT $19)
+SELECT 6, 0, f.message_id, f.sender_address, f.sender_domain, f.normalized_subject,
+       f.payment_values, f.simhash, f.date, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LIMIT $20)
+      UNION ALL (SELECT * FROM fingerprints WHERE $11 AND band1 = $7 ORDER BY date DESC LIMIT $20)
+      UNION ALL (SELECT * FROM fingerprints WHERE $11 AND band2 = $8 ORDER BY date DESC LIMIT $20)
+      UNION ALL (SELECT * FROM fingerprints WHERE $11 AND band3 = $9 ORDER BY date DESC LIMIT $20)
+      UNION ALL (SELECT * FROM fingerprints WHERE $11 AND $10 <> '' AND normalized_subject = $10
+                 ORDER BY date DESC LIMIT $20)) f
 UNION ALL
-SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, s.profile
 FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n) JOIN style_profiles s ON s.key = a.key
 UNION ALL
-(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, s.profile
  FROM style_profiles s, claimed c
- WHERE s.is_address AND s.script = c.script AND s.messages >= $14 AND s.ord >= $15
+ WHERE s.is_address AND s.messages >= 20 AND s.script = c.script AND s.ord >= $14
  ORDER BY s.ord LIMIT $13)
 UNION ALL
-(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.profile
+(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, s.profile
  FROM style_profiles s, claimed c
- WHERE s.is_address AND s.script = c.script AND s.messages >= $14 AND s.ord < $15
+ WHERE s.is_address AND s.messages >= 20 AND s.script = c.script AND s.ord < $14
  ORDER BY s.ord LIMIT $13)
 ORDER BY part, seq)sql"};
+// The impostor branches repeat the style_impostor_pool index's predicate literally, so that
+// the planner uses it.
+static_assert(context::kStyleImpostorMinMessages == 20, "keep the SQL and schema in step");
 
 constexpr Sql kMessageCount{"read_count", "SELECT coalesce(sum(value), 0) FROM message_counts"};
 
@@ -129,8 +132,8 @@ struct Row {
   int part() const { return row[0].as<int>(); }
   std::string t(int i) const { return Text(row[1 + i]); }
   std::int64_t n(int i) const { return Int(row[6 + i]); }
-  std::vector<std::string> list(int i) const { return ParseTextArray(row[10 + i]); }
-  std::string blob() const { return Bytes(row[13]); }
+  std::vector<std::string> list(int i) const { return ParseTextArray(row[13 + i]); }
+  std::string blob() const { return Bytes(row[16]); }
 };
 
 context::Correspondent ToCorrespondent(const Row& row) {
@@ -141,6 +144,9 @@ context::Correspondent ToCorrespondent(const Row& row) {
   out.last_seen = row.n(2);
   out.messages_from = row.n(3);
   out.messages_to = row.n(4);
+  out.vouched_messages = row.n(5);
+  out.first_learned = row.n(6);
+  out.last_learned = row.n(7);
   out.display_names = row.list(1);
   return out;
 }
@@ -167,6 +173,9 @@ std::optional<context::KnownPayment> ToPayment(const Row& row) {
   out.first_seen = row.n(1);
   out.last_seen = row.n(2);
   out.times_seen = row.n(3);
+  out.times_vouched = row.n(4);
+  out.first_learned = row.n(5);
+  out.last_learned = row.n(6);
   return out;
 }
 
@@ -176,12 +185,7 @@ context::MessageFingerprint ToFingerprint(const Row& row) {
   out.sender_address = row.t(2);
   out.sender_domain = row.t(3);
   out.normalized_subject = row.t(4);
-  const std::string values = row.t(5);  // newline-separated
-  for (std::size_t start = 0; start < values.size();) {
-    const auto end = std::min(values.find('\n', start), values.size());
-    out.payment_values.push_back(values.substr(start, end - start));
-    start = end + 1;
-  }
+  out.payment_values = SplitPaymentValues(row.t(5));
   out.simhash = static_cast<std::uint64_t>(row.n(1));
   out.date = row.n(2);
   return out;
@@ -213,8 +217,8 @@ SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
       kSnapshot, Texts(query.addresses).str(), Texts(query.domains).str(), Texts(name_keys).str(),
       Texts(query.thread_message_ids).str(), Texts(payment_domains).str(), int{bands[0]},
       int{bands[1]}, int{bands[2]}, int{bands[3]}, query.normalized_subject, query.simhash != 0,
-      Texts(query.style_keys).str(), impostor_rows, query.style_impostor_min_messages, start,
-      kMaxDisplayNames, kMaxNameAddresses, kMaxPayments, kMaxSimilar);
+      Texts(query.style_keys).str(), impostor_rows, start, kMaxDisplayNames, kMaxNameAddresses,
+      kMaxThreadParticipants, kMaxThreadParticipantRows, kMaxPayments, kMaxSimilar);
 
   SnapshotRead read;
   context::LearnedContext& out = read.context;
@@ -226,7 +230,7 @@ SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
         out.learned_messages = row.n(1);
         break;
       case kDomain:
-        out.domain_messages[row.t(1)] = row.n(1);
+        out.domains[row.t(1)] = context::DomainHistory{row.n(1), row.n(2), row.n(3), row.n(4)};
         break;
       case kCorrespondent: {
         context::Correspondent correspondent = ToCorrespondent(row);
@@ -255,6 +259,8 @@ SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
         break;
     }
   }
+  KeepRecentPayments(out.payments);
+  KeepNewestSimilar(out.similar);
   read.complete = TakeStyle(query, style, out);
   return read;
 }

@@ -26,14 +26,15 @@ FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::boolean[], $6
 WHERE s.key = u.key)sql"};
 
 // From the claimed key's place in the order to the end, then around from the start: the
-// partial index on (script, ord) makes each a short range scan. The snapshot statement has the
+// partial index style_impostor_pool (its predicate repeated literally) makes each a short range
+// scan. The snapshot statement has the
 // same two branches.
 constexpr Sql kReadImpostors{"style_impostors", R"sql(
 (SELECT 0 AS part, ord, key, profile FROM style_profiles
- WHERE is_address AND script = $1 AND messages >= $2 AND ord >= $3 ORDER BY ord LIMIT $4)
+ WHERE is_address AND messages >= 20 AND script = $1 AND ord >= $2 ORDER BY ord LIMIT $3)
 UNION ALL
 (SELECT 1, ord, key, profile FROM style_profiles
- WHERE is_address AND script = $1 AND messages >= $2 AND ord < $3 ORDER BY ord LIMIT $4)
+ WHERE is_address AND messages >= 20 AND script = $1 AND ord < $2 ORDER BY ord LIMIT $3)
 ORDER BY part, ord)sql"};
 
 // A blob of another format version reads as absent: the profile starts again.
@@ -118,8 +119,7 @@ void ReadImpostors(Tx& tx, const context::ContextQuery& query, context::LearnedC
   std::vector<StyleRow> rows;
   for (const auto& row :
        tx.Exec(kReadImpostors, static_cast<int>(style::ScriptOf(*claimed)),
-               query.style_impostor_min_messages, style::ImpostorOrder(query.style_keys.front()),
-               static_cast<std::int64_t>(limit))) {
+               style::ImpostorOrder(query.style_keys.front()), static_cast<std::int64_t>(limit))) {
     rows.push_back({row[2].as<std::string>(), Bytes(row[3])});
   }
   AddImpostors(query, rows, out);

@@ -3,42 +3,59 @@
 #include <string>
 
 #include "store/record_keys.h"
+#include "store/snapshot_limits.h"
 #include "store/sqlite/style_rows.h"
 #include "text/normalize.h"
 
 namespace becguard::store::sqlite {
 namespace {
 
-// Date 0 means "unknown" and never moves first/last seen (same rule as the memory store).
+// Date 0 means "unknown" and never moves first/last seen (same rule as the memory store); the
+// same holds for learned_at 0 and first/last learned.
 constexpr char kUpsertCorrespondent[] = R"sql(
 INSERT INTO correspondents (address, registrable_domain, first_seen, last_seen, messages_from,
-                            messages_to)
-VALUES (?1, ?2, ?3, ?3, ?4, ?5)
+                            messages_to, vouched_messages, first_learned, last_learned)
+VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?7)
 ON CONFLICT (address) DO UPDATE SET
   registrable_domain = CASE WHEN ?4 > 0 AND ?2 <> '' THEN ?2 ELSE registrable_domain END,
   first_seen = CASE WHEN ?3 = 0 THEN first_seen WHEN first_seen = 0 THEN ?3
                     ELSE min(first_seen, ?3) END,
   last_seen = max(last_seen, ?3),
   messages_from = messages_from + ?4,
-  messages_to = messages_to + ?5)sql";
+  messages_to = messages_to + ?5,
+  vouched_messages = vouched_messages + ?6,
+  first_learned = CASE WHEN ?7 = 0 THEN first_learned WHEN first_learned = 0 THEN ?7
+                       ELSE min(first_learned, ?7) END,
+  last_learned = max(last_learned, ?7))sql";
 
 constexpr char kBindName[] = R"sql(
 INSERT INTO display_names (address, name, name_key, count) VALUES (?1, ?2, ?3, 1)
 ON CONFLICT (address, name) DO UPDATE SET count = count + 1)sql";
 
+constexpr char kBindNameKey[] = R"sql(
+INSERT INTO name_addresses (name_key, address, count) VALUES (?1, ?2, 1)
+ON CONFLICT (name_key, address) DO UPDATE SET count = count + 1)sql";
+
 Result<void> TouchCorrespondent(Connection& db, const std::string& address,
                                 const std::string& domain, const std::string& name,
-                                std::int64_t date, bool is_sender) {
+                                const context::LearnRecord& record, bool is_sender) {
   auto upsert = db.Prepare(kUpsertCorrespondent);
   if (!upsert) return tl::unexpected(upsert.error());
-  upsert->Bind(1, address).Bind(2, domain).Bind(3, date);
+  upsert->Bind(1, address).Bind(2, domain).Bind(3, record.date);
   upsert->Bind(4, std::int64_t{is_sender ? 1 : 0}).Bind(5, std::int64_t{is_sender ? 0 : 1});
+  upsert->Bind(6, std::int64_t{record.vouched ? 1 : 0}).Bind(7, record.learned_at);
   BECGUARD_RETURN_IF_ERROR(upsert->Run());
   if (name.empty()) return {};
+  const std::string key = text::NameKey(name);
   auto bind = db.Prepare(kBindName);
   if (!bind) return tl::unexpected(bind.error());
-  bind->Bind(1, address).Bind(2, name).Bind(3, text::NameKey(name));
-  return bind->Run();
+  bind->Bind(1, address).Bind(2, name).Bind(3, key);
+  BECGUARD_RETURN_IF_ERROR(bind->Run());
+  if (key.empty()) return {};
+  auto bind_key = db.Prepare(kBindNameKey);
+  if (!bind_key) return tl::unexpected(bind_key.error());
+  bind_key->Bind(1, key).Bind(2, address);
+  return bind_key->Run();
 }
 
 Result<std::string> FindThread(Connection& db, const std::string& key,
@@ -111,19 +128,24 @@ Result<void> LearnPayments(Connection& db, const std::string& sender_domain,
                            const context::LearnRecord& record) {
   auto upsert = db.Prepare(R"sql(
 INSERT INTO payments (counterparty_domain, counterparty_address, kind, value, holder, first_seen,
-                      last_seen, times_seen)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)
+                      last_seen, times_seen, times_vouched, first_learned, last_learned)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1, ?7, ?8, ?8)
 ON CONFLICT (counterparty_domain, counterparty_address, kind, value) DO UPDATE SET
   holder = CASE WHEN ?5 <> '' THEN ?5 ELSE holder END,
   first_seen = CASE WHEN ?6 = 0 THEN first_seen WHEN first_seen = 0 THEN ?6
                     ELSE min(first_seen, ?6) END,
   last_seen = max(last_seen, ?6),
-  times_seen = times_seen + 1)sql");
+  times_seen = times_seen + 1,
+  times_vouched = times_vouched + ?7,
+  first_learned = CASE WHEN ?8 = 0 THEN first_learned WHEN first_learned = 0 THEN ?8
+                       ELSE min(first_learned, ?8) END,
+  last_learned = max(last_learned, ?8))sql");
   if (!upsert) return tl::unexpected(upsert.error());
   for (const auto& detail : UniquePayments(record)) {
     upsert->Bind(1, sender_domain).Bind(2, record.from_address);
     upsert->Bind(3, PaymentKindCode(detail.kind)).Bind(4, detail.value);
     upsert->Bind(5, detail.holder).Bind(6, record.date);
+    upsert->Bind(7, std::int64_t{record.vouched ? 1 : 0}).Bind(8, record.learned_at);
     BECGUARD_RETURN_IF_ERROR(upsert->Run());
   }
   return {};
@@ -138,17 +160,14 @@ INSERT OR IGNORE INTO fingerprints (message_id, sender_address, sender_domain,
     normalized_subject, simhash, band0, band1, band2, band3, payment_values, date)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
   if (!insert) return tl::unexpected(insert.error());
-  std::string values;  // newline-separated: canonical values never contain one
-  for (const auto& detail : UniquePayments(record)) {
-    if (!values.empty()) values += '\n';
-    values += detail.value;
-  }
+  std::vector<std::string> values;
+  for (const auto& detail : UniquePayments(record)) values.push_back(detail.value);
   const auto bands = SimHashBands(record.simhash);
   insert->Bind(1, key).Bind(2, record.from_address).Bind(3, sender_domain);
   insert->Bind(4, record.normalized_subject);
   insert->Bind(5, static_cast<std::int64_t>(record.simhash));  // bit pattern kept
   for (int i = 0; i < 4; ++i) insert->Bind(6 + i, std::int64_t{bands[i]});
-  insert->Bind(10, values).Bind(11, record.date);
+  insert->Bind(10, JoinPaymentValues(values)).Bind(11, record.date);
   return insert->Run();
 }
 
@@ -170,19 +189,27 @@ Result<void> WriteRecord(Connection& db, const context::LearnRecord& record) {
 
   const std::string sender_domain = SenderDomain(record);
   if (!record.from_address.empty()) {
-    BECGUARD_RETURN_IF_ERROR(TouchCorrespondent(db, record.from_address, sender_domain,
-                                                record.from_name, record.date, true));
+    BECGUARD_RETURN_IF_ERROR(
+        TouchCorrespondent(db, record.from_address, sender_domain, record.from_name, record, true));
   }
   for (const auto& [address, name] : UniqueRecipients(record)) {
     BECGUARD_RETURN_IF_ERROR(
-        TouchCorrespondent(db, address, AddressDomain(address), name, record.date, false));
+        TouchCorrespondent(db, address, AddressDomain(address), name, record, false));
   }
   if (!sender_domain.empty()) {
     auto domain = db.Prepare(R"sql(
-INSERT INTO domains (registrable_domain, messages_from) VALUES (?1, 1)
-ON CONFLICT (registrable_domain) DO UPDATE SET messages_from = messages_from + 1)sql");
+INSERT INTO domains (registrable_domain, messages_from, vouched_messages, first_learned,
+                     last_learned)
+VALUES (?1, 1, ?2, ?3, ?3)
+ON CONFLICT (registrable_domain) DO UPDATE SET
+  messages_from = messages_from + 1,
+  vouched_messages = vouched_messages + ?2,
+  first_learned = CASE WHEN ?3 = 0 THEN first_learned WHEN first_learned = 0 THEN ?3
+                       ELSE min(first_learned, ?3) END,
+  last_learned = max(last_learned, ?3))sql");
     if (!domain) return tl::unexpected(domain.error());
-    domain->Bind(1, sender_domain);
+    domain->Bind(1, sender_domain).Bind(2, std::int64_t{record.vouched ? 1 : 0});
+    domain->Bind(3, record.learned_at);
     BECGUARD_RETURN_IF_ERROR(domain->Run());
   }
   BECGUARD_RETURN_IF_ERROR(LearnThread(db, key, record));

@@ -11,12 +11,15 @@
 namespace becguard::store::sqlite {
 
 // The newest schema this build knows.
-inline constexpr std::int64_t kSchemaVersion = 2;
+inline constexpr std::int64_t kSchemaVersion = 3;
 
 // Applies every migration newer than the file's version in one IMMEDIATE transaction (other
 // processes opening the same new file wait, then find it migrated). Refuses, with
 // kUnavailable, a file written by a newer becguard: an old build must not guess at tables it
 // does not know.
 Result<void> Migrate(Connection& connection);
+
+// The same, stopping at `version` (upgrade tests build the files older releases wrote).
+Result<void> MigrateTo(Connection& connection, std::int64_t version);
 
 }  // namespace becguard::store::sqlite

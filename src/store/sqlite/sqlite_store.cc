@@ -66,14 +66,21 @@ Result<context::LearnedContext> SqliteStore::Snapshot(const context::ContextQuer
   return connection.InTransaction("BEGIN", [&] { return sqlite::ReadSnapshot(connection, query); });
 }
 
-Result<void> SqliteStore::Learn(const context::LearnRecord& record) {
+Result<void> SqliteStore::Learn(std::span<const context::LearnRecord> records) {
+  if (records.empty()) return {};
   auto lease = Borrow();
   if (!lease) return tl::unexpected(lease.error());
   sqlite::Connection& connection = **lease;
   // IMMEDIATE takes the write lock up front: a deferred transaction that reads first and
   // upgrades later can fail with SQLITE_BUSY without the busy handler being able to help.
-  return connection.InTransaction("BEGIN IMMEDIATE",
-                                  [&] { return sqlite::WriteRecord(connection, record); });
+  // One commit for the whole batch: a commit writes and syncs the WAL, which costs far more
+  // than the rows of one message.
+  return connection.InTransaction("BEGIN IMMEDIATE", [&]() -> Result<void> {
+    for (const context::LearnRecord& record : records) {
+      BECGUARD_RETURN_IF_ERROR(sqlite::WriteRecord(connection, record));
+    }
+    return {};
+  });
 }
 
 Result<std::int64_t> SqliteStore::MessageCount() {

@@ -1,6 +1,6 @@
 // SqliteStore: the default Store, an embedded SQLite file shared by every becguard process on
 // the machine. WAL mode lets scanners read while one learner writes; each Learn is one
-// IMMEDIATE transaction (a killed process leaves the file before or after the message) and
+// IMMEDIATE transaction (a killed process leaves the file before or after the batch) and
 // each Snapshot one read transaction. Thread-safe: each call borrows a connection from a small
 // pool (opened on demand, one per concurrently scanning thread), so threads read in parallel as
 // separate processes do; SQLite's own locks order the writers.
@@ -30,7 +30,8 @@ class SqliteStore : public context::Store {
   ~SqliteStore() override;
 
   Result<context::LearnedContext> Snapshot(const context::ContextQuery& query) override;
-  Result<void> Learn(const context::LearnRecord& record) override;
+  using Store::Learn;
+  Result<void> Learn(std::span<const context::LearnRecord> records) override;
   Result<std::int64_t> MessageCount() override;
 
  private:

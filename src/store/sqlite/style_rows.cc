@@ -56,11 +56,13 @@ Result<void> ReadStyle(Connection& db, const context::ContextQuery& query,
   if (claimed == nullptr || query.style_impostors <= 0) return {};
 
   // From the claimed key's place in the order to the end, then around from the start: the
-  // partial index on (script, ord) makes each a short range scan.
+  // partial index style_impostor_pool (mature address profiles only; its WHERE is repeated
+  // literally so the planner can use it) makes each a range scan of at most `limit` rows.
   auto rows = db.Prepare(R"sql(
 SELECT key, profile FROM style_profiles
-WHERE is_address = 1 AND script = ?1 AND messages >= ?2 AND ord >= ?3 AND ord < ?4
-ORDER BY ord LIMIT ?5)sql");
+WHERE is_address = 1 AND messages >= 20 AND script = ?1 AND ord >= ?2 AND ord < ?3
+ORDER BY ord LIMIT ?4)sql");
+  static_assert(context::kStyleImpostorMinMessages == 20, "keep the SQL and schema in step");
   if (!rows) return tl::unexpected(rows.error());
   const auto script = static_cast<std::int64_t>(style::ScriptOf(*claimed));
   const std::int64_t start = style::ImpostorOrder(query.style_keys.front());
@@ -68,8 +70,7 @@ ORDER BY ord LIMIT ?5)sql");
   // Extra rows make room for skipping the claimed sender's own keys.
   const std::int64_t limit = wanted + static_cast<std::int64_t>(query.style_keys.size());
   for (const auto& [lo, hi] : {std::pair{start, INT64_MAX}, std::pair{std::int64_t{0}, start}}) {
-    rows->Bind(1, script).Bind(2, query.style_impostor_min_messages).Bind(3, lo).Bind(4, hi);
-    rows->Bind(5, limit);
+    rows->Bind(1, script).Bind(2, lo).Bind(3, hi).Bind(4, limit);
     while (static_cast<std::int64_t>(out.style_impostors.size()) < wanted) {
       auto row = rows->Step();
       if (!row) return tl::unexpected(row.error());
