@@ -8,6 +8,7 @@
 // context. Thread-safe: each call leases a connection from a pool (pool_size in the location).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -19,6 +20,7 @@ namespace becguard::store {
 
 namespace postgres {
 class ConnectionPool;
+class StyleCache;
 struct Tx;
 }  // namespace postgres
 
@@ -26,6 +28,8 @@ class PostgresStore : public context::Store {
  public:
   // Attempts per call when a transaction must be retried (see above).
   static constexpr int kMaxAttempts = 4;
+  // Deserialized style profiles kept per process (postgres/style_cache.h): a few KB each.
+  static constexpr std::size_t kStyleCacheProfiles = 4096;
 
   // Connects (location: postgresql:// or postgres://, see postgres/location.h) and migrates
   // the schema. kUnavailable when the server cannot be reached or the schema is newer.
@@ -48,6 +52,7 @@ class PostgresStore : public context::Store {
   Result<T> Run(Access access, const char* what, Fn&& fn);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
+  std::unique_ptr<postgres::StyleCache> style_cache_;
 };
 
 }  // namespace becguard::store

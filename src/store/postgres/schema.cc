@@ -150,7 +150,9 @@ CREATE TABLE style_profiles (
   ord bigint NOT NULL,
   messages bigint NOT NULL,
   is_address boolean NOT NULL,
-  profile bytea NOT NULL
+  profile bytea NOT NULL,
+  -- Counted up by every write: nodes cache deserialized profiles by (key, revision).
+  revision bigint NOT NULL DEFAULT 0
 );
 CREATE INDEX style_impostor_pool ON style_profiles (script, ord)
   WHERE is_address AND messages >= 20;

@@ -29,7 +29,8 @@ enum Part : int {
 // The whole snapshot in ONE statement: a statement reads one MVCC snapshot, so the parts are
 // consistent with each other without a BEGIN/COMMIT pair, and a scan pays one round trip per
 // message. Each part is a branch of a UNION ALL with the same generic columns:
-//   part, seq (order within the part), t1..t5 text, n1..n7 bigint, l1, l2 text[], blob bytea
+//   part, seq (order within the part), t1..t5 text, n1..n7 bigint, l1, l2 text[]
+// Style profiles come as key and revision only; their blobs come from the node's StyleCache.
 // Every branch is an index lookup whose result is bounded (store/snapshot_limits.h); where a
 // key can have many rows, the index's own order ends the walk at the LIMIT.
 //   $1 addresses  $2 domains  $3 name keys  $4 thread message ids  $5 payment domains
@@ -44,23 +45,22 @@ WITH claimed AS (
 SELECT 0 AS part, 0::bigint AS seq, NULL::text AS t1, NULL::text AS t2, NULL::text AS t3,
        NULL::text AS t4, NULL::text AS t5, coalesce(sum(value), 0)::bigint AS n1,
        NULL::bigint AS n2, NULL::bigint AS n3, NULL::bigint AS n4, NULL::bigint AS n5,
-       NULL::bigint AS n6, NULL::bigint AS n7, NULL::text[] AS l1, NULL::text[] AS l2,
-       NULL::bytea AS blob
+       NULL::bigint AS n6, NULL::bigint AS n7, NULL::text[] AS l1, NULL::text[] AS l2
 FROM message_counts
 UNION ALL
 SELECT 1, 0, registrable_domain, NULL, NULL, NULL, NULL, messages_from, vouched_messages,
-       first_learned, last_learned, NULL, NULL, NULL, NULL, NULL, NULL
+       first_learned, last_learned, NULL, NULL, NULL, NULL, NULL
 FROM domains WHERE registrable_domain = ANY($2::text[])
 UNION ALL
 SELECT 2, 0, c.address, c.registrable_domain, NULL, NULL, NULL, c.first_seen, c.last_seen,
        c.messages_from, c.messages_to, c.vouched_messages, c.first_learned, c.last_learned,
        ARRAY(SELECT d.name FROM display_names d WHERE d.address = c.address
              ORDER BY d.count DESC, d.id LIMIT $15),
-       NULL, NULL
+       NULL
 FROM correspondents c WHERE c.address = ANY($1::text[])
 UNION ALL
 SELECT 3, 0, k.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       k.addresses, NULL, NULL
+       k.addresses, NULL
 FROM (SELECT key, ARRAY(SELECT n.address FROM name_addresses n WHERE n.name_key = key
                         ORDER BY n.count DESC, n.id LIMIT $16) AS addresses
       FROM unnest($3::text[]) AS key) k
@@ -73,21 +73,20 @@ SELECT 4, 0, t.thread_id, t.normalized_subject, NULL, NULL, NULL, t.first_seen, 
              GROUP BY p.address ORDER BY min(p.id) LIMIT $17),
        ARRAY(SELECT p.name FROM (SELECT name, id FROM thread_participants
                                  WHERE thread_id = t.thread_id ORDER BY id LIMIT $18) p
-             WHERE p.name <> '' GROUP BY p.name ORDER BY min(p.id) LIMIT $17),
-       NULL
+             WHERE p.name <> '' GROUP BY p.name ORDER BY min(p.id) LIMIT $17)
 FROM (SELECT m.thread_id FROM unnest($4::text[]) WITH ORDINALITY AS q(id, n)
       JOIN thread_messages m ON m.message_id = q.id ORDER BY q.n LIMIT 1) hit
 JOIN threads t ON t.thread_id = hit.thread_id
 UNION ALL
 SELECT 5, 0, p.counterparty_domain, p.counterparty_address, p.kind, p.value, p.holder,
        p.first_seen, p.last_seen, p.times_seen, p.times_vouched, p.first_learned,
-       p.last_learned, NULL, NULL, NULL, NULL
+       p.last_learned, NULL, NULL, NULL
 FROM unnest($5::text[]) AS q(domain)
 CROSS JOIN LATERAL (SELECT * FROM payments WHERE counterparty_domain = q.domain
                     ORDER BY last_seen DESC, id LIMIT $19) p
 UNION ALL
 SELECT 6, 0, f.message_id, f.sender_address, f.sender_domain, f.normalized_subject,
-       f.payment_values, f.simhash, f.date, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       f.payment_values, f.simhash, f.date, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LIMIT $20)
       UNION ALL (SELECT * FROM fingerprints WHERE $11 AND band1 = $7 ORDER BY date DESC LIMIT $20)
       UNION ALL (SELECT * FROM fingerprints WHERE $11 AND band2 = $8 ORDER BY date DESC LIMIT $20)
@@ -95,24 +94,27 @@ FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LI
       UNION ALL (SELECT * FROM fingerprints WHERE $11 AND $10 <> '' AND normalized_subject = $10
                  ORDER BY date DESC LIMIT $20)) f
 UNION ALL
-SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       NULL, s.profile
+SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL
 FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n) JOIN style_profiles s ON s.key = a.key
 UNION ALL
-(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-        NULL, s.profile
- FROM style_profiles s, claimed c
- WHERE s.is_address AND s.messages >= 20 AND s.script = c.script AND s.ord >= $14
+(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL
+ FROM style_profiles s
+ WHERE s.is_address AND s.messages >= 20 AND s.script = (SELECT script FROM claimed)
+   AND s.ord >= $14
  ORDER BY s.ord LIMIT $13)
 UNION ALL
-(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-        NULL, s.profile
- FROM style_profiles s, claimed c
- WHERE s.is_address AND s.messages >= 20 AND s.script = c.script AND s.ord < $14
+(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL
+ FROM style_profiles s
+ WHERE s.is_address AND s.messages >= 20 AND s.script = (SELECT script FROM claimed)
+   AND s.ord < $14
  ORDER BY s.ord LIMIT $13)
 ORDER BY part, seq)sql"};
 // The impostor branches repeat the style_impostor_pool index's predicate literally, so that
-// the planner uses it.
+// the planner uses it, and take the claimed script as a scalar (not a join), so that the index
+// order serves ORDER BY and the walk ends at the LIMIT.
 static_assert(context::kStyleImpostorMinMessages == 20, "keep the SQL and schema in step");
 
 constexpr Sql kMessageCount{"read_count", "SELECT coalesce(sum(value), 0) FROM message_counts"};
@@ -133,7 +135,6 @@ struct Row {
   std::string t(int i) const { return Text(row[1 + i]); }
   std::int64_t n(int i) const { return Int(row[6 + i]); }
   std::vector<std::string> list(int i) const { return ParseTextArray(row[13 + i]); }
-  std::string blob() const { return Bytes(row[16]); }
 };
 
 context::Correspondent ToCorrespondent(const Row& row) {
@@ -195,7 +196,7 @@ context::MessageFingerprint ToFingerprint(const Row& row) {
 
 std::int64_t ReadMessageCount(Tx& tx) { return tx.Exec(kMessageCount)[0][0].as<std::int64_t>(); }
 
-SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
+SnapshotRead ReadSnapshot(Tx& tx, StyleCache& cache, const context::ContextQuery& query) {
   std::vector<std::string> payment_domains;  // each once, in the query's order
   for (const auto& domain : query.payment_domains) {
     if (std::find(payment_domains.begin(), payment_domains.end(), domain) ==
@@ -251,17 +252,17 @@ SnapshotRead ReadSnapshot(Tx& tx, const context::ContextQuery& query) {
         out.similar.push_back(ToFingerprint(row));
         break;
       case kStyleProfile:
-        style.profiles.push_back({row.t(1), row.blob()});
+        style.profiles.push_back({row.t(1), row.n(1)});
         break;
       case kImpostorAfter:
       case kImpostorBefore:
-        style.impostors.push_back({row.t(1), row.blob()});
+        style.impostors.push_back({row.t(1), row.n(1)});
         break;
     }
   }
   KeepRecentPayments(out.payments);
   KeepNewestSimilar(out.similar);
-  read.complete = TakeStyle(query, style, out);
+  read.complete = TakeStyle(tx, cache, query, style, out);
   return read;
 }
 

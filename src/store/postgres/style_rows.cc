@@ -20,30 +20,59 @@ RETURNING key, profile)sql"};
 
 constexpr Sql kStoreProfiles{"style_store", R"sql(
 UPDATE style_profiles AS s SET script = u.script, ord = u.ord, messages = u.messages,
-  is_address = u.is_address, profile = decode(u.profile, 'hex')
+  is_address = u.is_address, profile = decode(u.profile, 'hex'), revision = s.revision + 1
 FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::boolean[], $6::text[])
   AS u(key, script, ord, messages, is_address, profile)
 WHERE s.key = u.key)sql"};
 
 // From the claimed key's place in the order to the end, then around from the start: the
 // partial index style_impostor_pool (its predicate repeated literally) makes each a short range
-// scan. The snapshot statement has the
-// same two branches.
+// scan. The snapshot statement has the same two branches.
 constexpr Sql kReadImpostors{"style_impostors", R"sql(
-(SELECT 0 AS part, ord, key, profile FROM style_profiles
+(SELECT 0 AS part, ord, key, revision FROM style_profiles
  WHERE is_address AND messages >= 20 AND script = $1 AND ord >= $2 ORDER BY ord LIMIT $3)
 UNION ALL
-(SELECT 1, ord, key, profile FROM style_profiles
+(SELECT 1, ord, key, revision FROM style_profiles
  WHERE is_address AND messages >= 20 AND script = $1 AND ord < $2 ORDER BY ord LIMIT $3)
 ORDER BY part, ord)sql"};
+
+constexpr Sql kFetchProfiles{
+    "style_fetch", "SELECT key, revision, profile FROM style_profiles WHERE key = ANY($1::text[])"};
 
 // A blob of another format version reads as absent: the profile starts again.
 std::optional<style::StyleProfile> Deserialize(const std::string& blob) {
   return style::StyleProfile::Deserialize(blob);
 }
 
+// The profile of each row: from the cache, else fetched (one statement for all missing ones).
+std::map<std::string, StyleCache::Entry> Resolve(Tx& tx, StyleCache& cache,
+                                                 const std::vector<const StyleRow*>& rows) {
+  std::map<std::string, StyleCache::Entry> out;
+  ArrayLiteral missing;
+  for (const StyleRow* row : rows) {
+    if (out.contains(row->key)) continue;
+    if (auto entry = cache.Find(row->key, row->revision)) {
+      out.emplace(row->key, std::move(*entry));
+    } else {
+      missing.Text(row->key);
+    }
+  }
+  if (missing.size() == 0) return out;
+  for (const auto& row : tx.Exec(kFetchProfiles, missing.str())) {
+    StyleCache::Entry entry;
+    if (auto profile = Deserialize(Bytes(row[2]))) {
+      entry.profile = std::make_shared<const style::StyleProfile>(std::move(*profile));
+    }
+    const std::string key = row[0].as<std::string>();
+    cache.Put(key, row[1].as<std::int64_t>(), entry);
+    out.emplace(key, std::move(entry));
+  }
+  return out;
+}
+
 // Appends impostors from rows in sample order, never the claimed sender's own keys.
 void AddImpostors(const context::ContextQuery& query, const std::vector<StyleRow>& rows,
+                  const std::map<std::string, StyleCache::Entry>& profiles,
                   context::LearnedContext& out) {
   for (const StyleRow& row : rows) {
     if (std::ssize(out.style_impostors) >= query.style_impostors) break;
@@ -51,7 +80,10 @@ void AddImpostors(const context::ContextQuery& query, const std::vector<StyleRow
         query.style_keys.end()) {
       continue;
     }
-    if (auto profile = Deserialize(row.blob)) out.style_impostors.push_back(std::move(*profile));
+    auto it = profiles.find(row.key);
+    if (it != profiles.end() && it->second.profile) {
+      out.style_impostors.push_back(*it->second.profile);
+    }
   }
 }
 
@@ -84,28 +116,33 @@ void LearnStyle(Tx& tx, const std::vector<const context::LearnRecord*>& records)
   ExecColumns(tx, kStoreProfiles, columns);
 }
 
-bool TakeStyle(const context::ContextQuery& query, const StyleRows& rows,
+bool TakeStyle(Tx& tx, StyleCache& cache, const context::ContextQuery& query, const StyleRows& rows,
                context::LearnedContext& out) {
-  std::map<std::string, const std::string*, std::less<>> blobs;
-  for (const StyleRow& row : rows.profiles) blobs.emplace(row.key, &row.blob);
+  std::vector<const StyleRow*> wanted;
+  for (const StyleRow& row : rows.profiles) wanted.push_back(&row);
+  if (query.style_impostors > 0) {
+    for (const StyleRow& row : rows.impostors) wanted.push_back(&row);
+  }
+  const auto profiles = Resolve(tx, cache, wanted);
   bool claimed = false, sql_claimed_same = true, first_row = true;
   for (const std::string& key : query.style_keys) {
-    auto it = blobs.find(key);
-    if (it == blobs.end()) continue;
-    auto profile = Deserialize(*it->second);
-    if (!profile) sql_claimed_same = sql_claimed_same && !first_row;
+    auto it = profiles.find(key);
+    if (it == profiles.end()) continue;
+    const bool readable = it->second.profile != nullptr;
+    if (!readable) sql_claimed_same = sql_claimed_same && !first_row;
     first_row = false;
-    if (!profile) continue;
-    out.style_profiles.emplace(key, std::move(*profile));
+    if (!readable) continue;
+    out.style_profiles.emplace(key, *it->second.profile);
     claimed = true;
   }
   if (!claimed || query.style_impostors <= 0) return true;
   if (!sql_claimed_same) return false;
-  AddImpostors(query, rows.impostors, out);
+  AddImpostors(query, rows.impostors, profiles, out);
   return true;
 }
 
-void ReadImpostors(Tx& tx, const context::ContextQuery& query, context::LearnedContext& out) {
+void ReadImpostors(Tx& tx, StyleCache& cache, const context::ContextQuery& query,
+                   context::LearnedContext& out) {
   const style::StyleProfile* claimed = nullptr;
   for (const std::string& key : query.style_keys) {
     if (auto it = out.style_profiles.find(key); it != out.style_profiles.end()) {
@@ -120,9 +157,11 @@ void ReadImpostors(Tx& tx, const context::ContextQuery& query, context::LearnedC
   for (const auto& row :
        tx.Exec(kReadImpostors, static_cast<int>(style::ScriptOf(*claimed)),
                style::ImpostorOrder(query.style_keys.front()), static_cast<std::int64_t>(limit))) {
-    rows.push_back({row[2].as<std::string>(), Bytes(row[3])});
+    rows.push_back({row[2].as<std::string>(), row[3].as<std::int64_t>()});
   }
-  AddImpostors(query, rows, out);
+  std::vector<const StyleRow*> wanted;
+  for (const StyleRow& row : rows) wanted.push_back(&row);
+  AddImpostors(query, rows, Resolve(tx, cache, wanted), out);
 }
 
 }  // namespace becguard::store::postgres
