@@ -1,10 +1,11 @@
 // Store: where learned context lives. One small interface, implemented by the in-memory store
-// (tests, one-shot scans), the embedded SQLite store (default) and, later, PostgreSQL (several
-// scanner nodes). Detectors never see a Store: the engine takes a LearnedContext snapshot
-// before detection and calls Learn after the verdict.
+// (tests, one-shot scans), the embedded SQLite store (default) and PostgreSQL (several scanner
+// nodes on one database). Detectors never see a Store: the engine takes a LearnedContext
+// snapshot before detection and calls Learn after the verdict.
 //
 // Thread-safety: implementations are safe to call from several threads; the SQLite store is
-// also safe for several processes on one file. Learn is atomic: a killed process leaves the
+// also safe for several processes on one file, the PostgreSQL store for several processes on
+// several hosts. Learn is atomic: a killed process leaves the
 // store as it was before or after the batch, never half-written.
 //
 // Cost: Snapshot is a bounded number of index lookups, each with a bounded result, whatever the
@@ -37,7 +38,9 @@ class Store {
   virtual Result<std::int64_t> MessageCount() = 0;
 };
 
-// "sqlite:/path/to/file.db", a plain path (SQLite), or "memory:" (nothing persists).
+// "sqlite:/path/to/file.db", a plain path (SQLite), "memory:" (nothing persists), or a libpq
+// URI "postgresql://..." / "postgres://..." (a database shared by several nodes; becguard's own
+// query parameter pool_size=N caps this process's connections, default 8).
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location);
 
 }  // namespace becguard::context

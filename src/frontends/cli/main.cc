@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
                  "built-in defaults); see examples/becguard.toml");
   std::string store_location;
   app.add_option("--store", store_location,
-                 "learned-context store: a SQLite file, sqlite:PATH, memory: or \"\" for none "
+                 "learned-context store: a SQLite file, sqlite:PATH, postgresql://... (shared "
+                 "by several nodes), memory: or \"\" for none "
                  "(default: [store] location, else ~/.local/share/becguard/context.db)");
 
   becguard::cli::ScanOptions scan;
