@@ -8,8 +8,9 @@
 #      deadlock, no failure; three scanners at once give the 3-node scan figure;
 #   3. PostgreSQL restarted under two scanners (learning on scan) and a learner: every message
 #      still gets a verdict, warned about while the server is away, none skipped or silently
-#      unlearned; the scans recover (new connections) once it is back; the learner reports its
-#      failures and exits non-zero, and a rerun completes the history.
+#      unlearned; the scans recover (new connections) once it is back; a node started while it
+#      is down fails at once with a clear error; the learner either retries its batch on a new
+#      connection or reports the failure and exits non-zero, and a rerun completes the history.
 # Missing PostgreSQL binaries fail the test (the CI installs them), never skip it.
 # Usage: postgres_multinode_test.sh path/to/becguard   (from the project root)
 set -uo pipefail
@@ -126,7 +127,7 @@ cmp -s <(sort "$tmp/scan1.json") <(sort "$tmp/scan3-1.json") || fail "3-node ver
 
 echo "three nodes scanning: ${SECONDS}s"
 # 3. PostgreSQL restarts under two scanners learning on scan and a learner.
-make_mail "$tmp/r" r 0 2000
+make_mail "$tmp/r" r 0 1500
 make_mail "$tmp/q" q 0 800
 for n in 1 2; do
   "$bin" --config "$cfg" --store "$shared" scan --json -j 1 "$tmp/r" >"$tmp/r$n.json" 2>"$tmp/r$n.err" &
@@ -146,6 +147,10 @@ bash tests/support/pg_cluster.sh stop "$cluster" || fail "cannot stop PostgreSQL
 kill -CONT "${held[@]}"
 sleep 0.05
 kill -STOP "${held[@]}"
+# A node started meanwhile fails at once, saying why.
+"$bin" --config "$cfg" --store "$shared" learn --no-progress "$tmp/q" 2>"$tmp/down.err" &&
+  fail "a learner started without the server succeeded"
+grep -q "PostgreSQL store .* unreachable" "$tmp/down.err" || fail "unclear error: $(cat "$tmp/down.err")"
 bash tests/support/pg_cluster.sh start "$cluster" >/dev/null || fail "cannot restart PostgreSQL"
 kill -CONT "${held[@]}"
 for n in 1 2; do wait "${pids[$n]}"; [ $? -le 2 ] || fail "scanner $n failed: $(tail -3 "$tmp/r$n.err")"; done
@@ -159,8 +164,8 @@ learned = set(open(f"{tmp}/r-learned").read().split())
 problems = []
 for n in (1, 2):
     lines = [json.loads(l) for l in open(f"{tmp}/r{n}.json")]
-    if len(lines) != 2000:
-        problems.append(f"scanner {n}: {len(lines)} verdicts for 2000 messages")
+    if len(lines) != 1500:
+        problems.append(f"scanner {n}: {len(lines)} verdicts for 1500 messages")
     warned = {}
     for line in open(f"{tmp}/r{n}.err"):
         m = re.match(r"becguard: (\S+\.eml): (.*)", line)
@@ -181,7 +186,7 @@ for n in (1, 2):
         if l["verdict"] == "clean" and l["message_id"] not in learned and l["file"] not in warned:
             problems.append(f"scanner {n}: {l['file']} clean, not learned, no warning")
             break
-    print(f"scanner {n}: 2000 verdicts, {len(warned)} messages warned about during the restart")
+    print(f"scanner {n}: 1500 verdicts, {len(warned)} messages warned about during the restart")
 for p in problems:
     print("FAIL:", p)
 sys.exit(1 if problems else 0)
