@@ -174,6 +174,33 @@ TEST(PostgresStoreTest, ConcurrentNodesLearnOverlappingBatchesLikeOneNode) {
       0);
 }
 
+// Thread lookups lock rows, not advisory locks: 40,000 referenced ids in one batch would
+// overflow the server's shared lock table (max_locks_per_transaction) otherwise.
+TEST(PostgresStoreTest, ABatchWithLongReferenceListsLearns) {
+  TempPgDatabase db;
+  ASSERT_TRUE(db.ok());
+  auto store = OpenNode(db.url());
+  ASSERT_NE(store, nullptr);
+  std::vector<LearnRecord> batch;
+  for (int i = 0; i < 2000; ++i) {
+    LearnRecord record =
+        MakeRecord("<long" + std::to_string(i) + "@x>", "a@b.example", "c@d.example", 1 + i);
+    for (int r = 0; r < 20; ++r) {
+      record.references.push_back("<ref" + std::to_string(i) + "-" + std::to_string(r) + "@x>");
+    }
+    batch.push_back(std::move(record));
+  }
+  auto learnt = store->Learn(batch);
+  ASSERT_TRUE(learnt) << learnt.error().ToString();
+  EXPECT_EQ(*store->MessageCount(), 2000);
+  context::ContextQuery query;
+  query.thread_message_ids = {"<ref7-19@x>"};
+  auto snapshot = store->Snapshot(query);
+  ASSERT_TRUE(snapshot);
+  ASSERT_TRUE(snapshot->thread.has_value());
+  EXPECT_EQ(snapshot->thread->thread_id, "<long7@x>");
+}
+
 TEST(PostgresStoreTest, NodesOpeningAFreshDatabaseTogetherAllFindTheSchema) {
   TempPgDatabase db;
   ASSERT_TRUE(db.ok());

@@ -42,19 +42,22 @@ SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::text[])
 ON CONFLICT (message_id) DO NOTHING
 RETURNING message_id)sql"};
 
-// Sorted by hash inside ARRAY(...), which keeps ORDER BY; unnest then locks in that order.
-constexpr Sql kLockThreadIds{"learn_lock_thread_ids", R"sql(
-SELECT pg_advisory_xact_lock(h) FROM unnest(ARRAY(
-  SELECT DISTINCT hashtextextended(id, 0) FROM unnest($1::text[]) AS id ORDER BY 1)) AS h)sql"};
+// Claims the thread_messages row of every id (sorted, each once) whose thread the batch looks
+// up: an existing row is locked and its newest committed thread returned, a missing one is
+// inserted with the placeholder thread '' (a concurrent insert of the same id waits for ours).
+// Row locks, unlike advisory locks, take no room in the server's shared lock table, however
+// many References a batch carries.
+constexpr Sql kClaimThreadIds{"learn_claim_thread_ids", R"sql(
+INSERT INTO thread_messages AS m (message_id, thread_id)
+SELECT id, '' FROM unnest($1::text[]) AS id
+ON CONFLICT (message_id) DO UPDATE SET thread_id = m.thread_id
+RETURNING message_id, thread_id)sql"};
 
-constexpr Sql kFindThreads{
-    "learn_find_threads",
-    "SELECT message_id, thread_id FROM thread_messages WHERE message_id = ANY($1::text[])"};
-
-constexpr Sql kInsertThreadMembers{"learn_thread_members", R"sql(
-INSERT INTO thread_messages (message_id, thread_id)
-SELECT * FROM unnest($1::text[], $2::text[])
-ON CONFLICT (message_id) DO NOTHING)sql"};
+// The claimed placeholders get their threads.
+constexpr Sql kSetThreads{"learn_set_threads", R"sql(
+UPDATE thread_messages AS m SET thread_id = u.thread_id
+FROM unnest($1::text[], $2::text[]) AS u(message_id, thread_id)
+WHERE m.message_id = u.message_id)sql"};
 
 constexpr Sql kUpsertThreads{"learn_threads", R"sql(
 INSERT INTO threads AS t (thread_id, normalized_subject, first_seen, last_seen, messages)
@@ -166,17 +169,20 @@ std::vector<Fresh> InsertMessages(Tx& tx, std::span<const Record> records) {
 }
 
 void LearnThreads(Tx& tx, const std::vector<Fresh>& fresh) {
-  ArrayLiteral ids;
+  std::set<std::string> claimed;  // sorted: the lock order
   for (const Fresh& item : fresh) {
-    ids.Text(item.key);
+    claimed.insert(item.key);
     for (const auto& reference : item.record->references) {
-      if (!reference.empty()) ids.Text(reference);
+      if (!reference.empty()) claimed.insert(reference);
     }
   }
-  tx.Exec(kLockThreadIds, ids.str());
+  ArrayLiteral ids;
+  for (const std::string& id : claimed) ids.Text(id);
   std::map<std::string, std::string, std::less<>> thread_of;  // message id -> thread
-  for (const auto& row : tx.Exec(kFindThreads, ids.str())) {
-    thread_of.emplace(row[0].as<std::string>(), row[1].as<std::string>());
+  for (const auto& row : tx.Exec(kClaimThreadIds, ids.str())) {
+    if (std::string thread = row[1].as<std::string>(); !thread.empty()) {
+      thread_of.emplace(row[0].as<std::string>(), std::move(thread));
+    }
   }
 
   struct ThreadChange {
@@ -185,7 +191,7 @@ void LearnThreads(Tx& tx, const std::vector<Fresh>& fresh) {
     std::int64_t messages = 0;
   };
   std::map<std::string, ThreadChange> threads;
-  std::map<std::string, std::string> members;  // new thread_messages rows, sorted
+  std::map<std::string, std::string> members;  // placeholders and their threads, sorted
   std::set<std::tuple<std::string, std::string, std::string>> seen_participants;
   std::array<ArrayLiteral, 3> participants;  // in first-seen order
   for (const Fresh& item : fresh) {
@@ -226,7 +232,7 @@ void LearnThreads(Tx& tx, const std::vector<Fresh>& fresh) {
     member_columns[0].Text(id);
     member_columns[1].Text(thread);
   }
-  if (member_columns[0].size() > 0) ExecColumns(tx, kInsertThreadMembers, member_columns);
+  if (member_columns[0].size() > 0) ExecColumns(tx, kSetThreads, member_columns);
   std::array<ArrayLiteral, 5> thread_columns;
   for (const auto& [thread, change] : threads) {
     thread_columns[0].Text(thread);

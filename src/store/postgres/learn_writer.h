@@ -8,12 +8,13 @@
 //   concurrent learner's count is lost.
 // - The Message-ID insert (ON CONFLICT DO NOTHING) decides which writer learns a message two
 //   batches share; the other waits for it and then skips the message.
-// - Locks are taken in one global order: message ids, then the advisory locks of every id whose
-//   thread is looked up, then threads, correspondents, domains, payments and style profiles,
-//   each sorted by key. Display names ride on their correspondent's lock, participants on
-//   their thread's, fingerprints on their message's, so two writers never wait in a cycle.
-// - The thread advisory locks make thread resolution see a concurrently learned parent or
-//   reply, so related messages learned on two nodes still join one thread.
+// - Locks are taken in one global order: message ids, then the thread_messages rows of every id
+//   whose thread is looked up (claimed, inserted if missing), then threads, correspondents,
+//   domains, payments and style profiles, each sorted by key. Display names and name owners
+//   ride on their address's correspondent lock, participants on their thread's, fingerprints
+//   on their message's, so two writers never wait in a cycle.
+// - Claiming the thread_messages rows makes thread resolution see a concurrently learned parent
+//   or reply, so related messages learned on two nodes still join one thread.
 // Throws libpqxx exceptions; not thread-safe (one transaction).
 #pragma once
 

@@ -3,8 +3,7 @@
 namespace becguard::store::postgres {
 namespace {
 
-// pg_advisory_xact_lock(int, int) keys ("becg", "schm"): the two-int key space never meets the
-// single-bigint keys the learn writer locks threads with.
+// pg_advisory_xact_lock(int, int) keys ("becg", "schm"), held until the migration commits.
 constexpr char kLockSchema[] = "SELECT pg_advisory_xact_lock(1650811751, 1935894893)";
 
 struct Migration {
