@@ -53,6 +53,7 @@ int RunCompare(const CompareOptions& options);
 struct LearnOptions {
   std::vector<std::string> inputs;
   bool progress = true;
+  int jobs = 0;  // threads parsing messages (0: all cores); the store is written in input order
   std::size_t max_file_bytes = 1u << 30;
 };
 

@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
       "fingerprints. Messages from the organisation's domains count as outgoing.");
   learn_cmd->add_option("inputs", learn.inputs, "files, directories, mbox, Maildir, -")->required();
   learn_cmd->add_flag("--no-progress", no_progress, "no progress bar on the terminal");
+  learn_cmd->add_option("-j,--jobs", learn.jobs,
+                        "threads parsing messages (default: all cores); learned in input order");
 
   becguard::cli::CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(
