@@ -26,7 +26,7 @@ int RunLearn(const Engine& engine, const LearnOptions& options) {
     std::cerr << "becguard learn: no store configured (use --store PATH or [store] location)\n";
     return kExitUsageError;
   }
-  MessageSource source(options.inputs, options.max_file_bytes);
+  MessageSource source(options.inputs, options.max_file_bytes, options.follow_symlinks);
   const std::size_t total = options.progress ? source.CountFiles() : 0;
   ProgressBar progress(total, options.progress && total > 50);
   std::size_t learned = 0, failed = 0;
