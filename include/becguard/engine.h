@@ -68,10 +68,14 @@ class Engine {
   // order, so that verdicts never depend on the number of threads. Null lessons are skipped.
   virtual Result<void> Teach(std::span<const std::shared_ptr<const Lesson>> lessons) const = 0;
 
-  // Teaches the store messages of history (becguard learn), in order, in one transaction; no
-  // detection. Whoever asks vouches for them (context/trust.h): use it for the organisation's
-  // own archive and for confirmed notices, not for unreviewed incoming mail.
-  virtual Result<void> Learn(std::span<const ScanInput> inputs) const = 0;
+  // What a message of history teaches when someone teaches it explicitly (becguard learn):
+  // parsed and derived, no detection. Whoever asks vouches for it (context/trust.h): use it for
+  // the organisation's own archive and for confirmed notices, not for unreviewed incoming mail.
+  // Thread-safe: a front end may prepare lessons on several threads and Teach them in order.
+  virtual std::shared_ptr<const Lesson> LessonOf(const ScanInput& input) const = 0;
+
+  // LessonOf each input, then Teach them in order in one transaction.
+  Result<void> Learn(std::span<const ScanInput> inputs) const;
   Result<void> Learn(const ScanInput& input) const { return Learn(std::span(&input, 1)); }
   // Whether a store is configured (learned-context detectors are active).
   virtual bool has_store() const = 0;

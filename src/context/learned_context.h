@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,6 +108,9 @@ inline constexpr std::int64_t kStyleImpostorMinMessages = 20;
 std::string StyleKeyForAddress(std::string_view address);
 std::string StyleKeyForPerson(std::string_view person_name);
 
+// Impostor profiles are shared, read-only, between snapshots (store::ProfileCache).
+using SharedStyleProfile = std::shared_ptr<const style::StyleProfile>;
+
 // The snapshot detectors read. Missing keys mean "never seen".
 struct LearnedContext {
   std::int64_t learned_messages = 0;  // 0: nothing learned yet; first-contact checks stay silent
@@ -116,10 +120,10 @@ struct LearnedContext {
   std::optional<ThreadInfo> thread;         // the known thread this message replies into
   std::vector<KnownPayment> payments;       // of payment_domains
   std::vector<MessageFingerprint> similar;  // candidates within a few SimHash bits
-  std::map<std::string, style::StyleProfile> style_profiles;  // by style key, of style_keys
+  std::map<std::string, SharedStyleProfile> style_profiles;  // by style key, of style_keys
   // Other senders' mature profiles, picked deterministically (by a hash order starting at the
   // claimed key), never the claimed sender's own.
-  std::vector<style::StyleProfile> style_impostors;
+  std::vector<SharedStyleProfile> style_impostors;
   // How much the detectors may believe what was learned from mail nobody vouched for. Set by
   // the engine from [store.trust], not by the store.
   TrustRules trust;

@@ -54,7 +54,7 @@ class StyleMismatch final : public Detector {
     if (profile == nullptr) return;
 
     std::vector<const style::StyleProfile*> impostors;
-    for (const style::StyleProfile& p : learned->style_impostors) impostors.push_back(&p);
+    for (const auto& p : learned->style_impostors) impostors.push_back(p.get());
     const style::Verification v = verifier_.Verify(sample, *profile, impostors);
     if (v.method_used != style::VerifyMethod::kImpostors || v.same_author >= config_.threshold) {
       return;
@@ -81,7 +81,7 @@ class StyleMismatch final : public Detector {
                                     const std::string& key) const {
     auto it = learned.style_profiles.find(key);
     if (it == learned.style_profiles.end()) return nullptr;
-    const style::StyleProfile& p = it->second;
+    const style::StyleProfile& p = *it->second;
     if (p.messages() < config_.min_messages || p.words() < config_.min_profile_words)
       return nullptr;
     return &p;

@@ -78,7 +78,7 @@ class EngineImpl final : public Engine {
     parsed = mime::Parse(input.raw, config_.limits);
     const patterns::IntentHits intents =
         lexicon_.Scan(parsed.normalized_subject, parsed.normalized_new_text);
-    detectors::MessageFeatures features = engine::ComputeFeatures(parsed, store_ != nullptr);
+    detectors::MessageFeatures features = engine::ComputeFeatures(parsed, false);
     // The authentication stage: the one place a scan may wait on the network (bounded by
     // auth.dns_budget_ms), before detectors that only read its verdicts.
     features.auth = authenticator_->Evaluate(parsed, input.raw, input.envelope);
@@ -89,6 +89,7 @@ class EngineImpl final : public Engine {
       if (snapshot) {
         learned = std::move(*snapshot);
         learned->trust = trust_;
+        if (!learned->style_profiles.empty()) engine::AddStyleSample(parsed, features);
       } else {
         warnings.push_back("learned context unavailable: " + snapshot.error().ToString());
       }
@@ -115,6 +116,7 @@ class EngineImpl final : public Engine {
                        : policy == LearnPolicy::kClean ? report.verdict == Verdict::kClean
                                                        : false;
     if (store_ && teach) {
+      if (features.style.empty()) engine::AddStyleSample(parsed, features);
       report.lesson = std::make_shared<const Lesson>(Lesson{engine::BuildLearnRecord(
           parsed, features, org_, engine::LearnSource::kScanned, UnixNow())});
     }
@@ -132,19 +134,11 @@ class EngineImpl final : public Engine {
     return store_->Learn(records);
   }
 
-  using Engine::Learn;
-  Result<void> Learn(std::span<const ScanInput> inputs) const override {
-    if (!store_) return MakeError(ErrorCode::kInvalidArgument, "no store configured");
-    std::vector<context::LearnRecord> records;
-    records.reserve(inputs.size());
-    const std::int64_t now = UnixNow();
-    for (const ScanInput& input : inputs) {
-      const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
-      const detectors::MessageFeatures features = engine::ComputeFeatures(parsed, true);
-      records.push_back(
-          engine::BuildLearnRecord(parsed, features, org_, engine::LearnSource::kTaught, now));
-    }
-    return store_->Learn(records);
+  std::shared_ptr<const Lesson> LessonOf(const ScanInput& input) const override {
+    const ParsedMessage parsed = mime::Parse(input.raw, config_.limits);
+    const detectors::MessageFeatures features = engine::ComputeFeatures(parsed, true);
+    return std::make_shared<const Lesson>(Lesson{
+        engine::BuildLearnRecord(parsed, features, org_, engine::LearnSource::kTaught, UnixNow())});
   }
 
   bool has_store() const override { return store_ != nullptr; }
@@ -169,6 +163,13 @@ class EngineImpl final : public Engine {
 };
 
 }  // namespace
+
+Result<void> Engine::Learn(std::span<const ScanInput> inputs) const {
+  std::vector<std::shared_ptr<const Lesson>> lessons;
+  lessons.reserve(inputs.size());
+  for (const ScanInput& input : inputs) lessons.push_back(LessonOf(input));
+  return Teach(lessons);
+}
 
 Result<std::unique_ptr<Engine>> Engine::Create(std::string_view config_toml,
                                                const std::string& base_dir,

@@ -49,8 +49,12 @@ detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message, bool wi
     fingerprint_text += text::Normalize(attachment.text);
   }
   features.simhash = text::SimHash(fingerprint_text);
-  if (with_style) features.style = style::ExtractMessageStyle(message.new_text);
+  if (with_style) AddStyleSample(message, features);
   return features;
+}
+
+void AddStyleSample(const ParsedMessage& message, detectors::MessageFeatures& features) {
+  features.style = style::ExtractMessageStyle(message.new_text);
 }
 
 std::vector<std::string> StyleKeys(const ParsedMessage& message, const context::OrgDirectory& org,
@@ -95,7 +99,7 @@ context::ContextQuery BuildQuery(const ParsedMessage& message,
   for (const std::string& id : message.references) AddUnique(query.thread_message_ids, id);
   query.normalized_subject = text::NormalizeThreadSubject(message.normalized_subject);
   query.simhash = features.simhash;
-  if (org != nullptr && !features.style.empty()) {
+  if (org != nullptr && !message.new_text.empty()) {
     query.style_keys = StyleKeys(message, *org, true);
     query.style_impostors = kStyleImpostors;
   }

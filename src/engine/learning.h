@@ -12,14 +12,16 @@
 namespace becguard::engine {
 
 // `with_style`: the writing-style sample is only read against learned profiles and only
-// learned into a store, so a scan without a store skips its cost (tens of microseconds).
+// learned into a store, so a scan computes it (tens of microseconds) only when the snapshot
+// holds the claimed sender's profile or the message is learned (AddStyleSample).
 detectors::MessageFeatures ComputeFeatures(const ParsedMessage& message, bool with_style);
+void AddStyleSample(const ParsedMessage& message, detectors::MessageFeatures& features);
 
 // Addresses, domains, names, thread ids and counterparties of the message; counterparties
 // include the real domains that lookalike domains in the message imitate, so a lookalike's
-// bank details are compared with the real partner's. With `org`, the claimed sender's writing-
-// style profiles (address, configured person and that person's other addresses) and an
-// impostor sample are asked for too.
+// bank details are compared with the real partner's. With `org`, and when the message has text
+// of its own, the claimed sender's writing-style profiles (address, configured person and that
+// person's other addresses) and an impostor sample are asked for too.
 context::ContextQuery BuildQuery(const ParsedMessage& message,
                                  const detectors::MessageFeatures& features,
                                  const domain::LookalikeMatcher& lookalikes,

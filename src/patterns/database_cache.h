@@ -3,7 +3,10 @@
 // per mailbox and for test suites. The file name holds a hash of the patterns, their flags, the
 // Hyperscan version and the CPU platform, so a changed lexicon or library never loads a stale
 // database; a file that fails to deserialise is ignored and rewritten.
-// Thread-safe: files are written to a temporary name and renamed into place.
+// Safe against other local users: a cache file is loaded only when it is a regular file owned
+// by this user and writable by no one else, in a directory no one else may write; files are
+// created fresh (O_EXCL, 0600, never through a symbolic link) and renamed into place whole.
+// Thread-safe.
 #pragma once
 
 #include <hs/hs.h>

@@ -11,6 +11,10 @@
 namespace becguard::detectors {
 namespace {
 
+context::SharedStyleProfile Shared(style::StyleProfile profile) {
+  return std::make_shared<const style::StyleProfile>(std::move(profile));
+}
+
 using testing::Addr;
 using testing::Build;
 using testing::MessageFrom;
@@ -27,12 +31,13 @@ style::StyleProfile Learn(const writers::Writer& w, int messages) {
 class StyleMismatchTest : public ::testing::Test {
  protected:
   StyleMismatchTest() {
-    learned_.style_profiles[context::StyleKeyForAddress(kCeo)] = Learn(writers::Terse(), 25);
+    learned_.style_profiles[context::StyleKeyForAddress(kCeo)] =
+        Shared(Learn(writers::Terse(), 25));
     for (int k = 0; k < 8; ++k)
-      learned_.style_impostors.push_back(Learn(writers::Population(k), 25));
+      learned_.style_impostors.push_back(Shared(Learn(writers::Population(k), 25)));
     // The store knows the colleague who writes from the CEO's account in the attack below.
-    learned_.style_impostors.push_back(Learn(writers::Casual(), 25));
-    learned_.style_impostors.push_back(Learn(writers::Formal(), 25));
+    learned_.style_impostors.push_back(Shared(Learn(writers::Casual(), 25)));
+    learned_.style_impostors.push_back(Shared(Learn(writers::Formal(), 25)));
   }
 
   std::vector<Finding> Run(const std::string& text, const ParsedMessage& m,
@@ -83,7 +88,7 @@ TEST_F(StyleMismatchTest, SilentWithoutMatureProfileEnoughTextOrImpostors) {
   EXPECT_TRUE(Run(attack, MessageFrom(Addr(kCeo)), nullptr).empty());
   // Immature profile.
   context::LearnedContext young = learned_;
-  young.style_profiles[context::StyleKeyForAddress(kCeo)] = Learn(writers::Terse(), 10);
+  young.style_profiles[context::StyleKeyForAddress(kCeo)] = Shared(Learn(writers::Terse(), 10));
   EXPECT_TRUE(Run(attack, MessageFrom(Addr(kCeo)), &young).empty());
   // Too few impostors.
   context::LearnedContext lonely = learned_;
@@ -105,7 +110,8 @@ TEST_F(StyleMismatchTest, UsesThePersonsProfileForAnAddressWithoutOne) {
   // Imogen writes from two addresses; the store knows her style as a person only.
   context::LearnedContext person;
   person.learned_messages = 500;
-  person.style_profiles[context::StyleKeyForPerson("Imogen Tull")] = Learn(writers::Terse(), 25);
+  person.style_profiles[context::StyleKeyForPerson("Imogen Tull")] =
+      Shared(Learn(writers::Terse(), 25));
   person.style_impostors = learned_.style_impostors;
   const ParsedMessage m = MessageFrom(Addr("Imogen Tull", "ap@larkspurtech.com"));
   const auto f = testing::Only(Run(writers::Message(writers::Casual(), 50), m, &person));

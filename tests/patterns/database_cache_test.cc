@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -62,6 +64,41 @@ TEST_F(DatabaseCacheTest, EmptyDirectoryDisablesTheCache) {
   EXPECT_EQ(LoadCachedDatabase("", 1), nullptr);
   ASSERT_TRUE(PatternSet::Compile(Specs(), ""));
   EXPECT_FALSE(fs::exists(dir_));
+}
+
+constexpr unsigned kFlags = HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SOM_LEFTMOST;
+
+fs::path OnlyFile(const fs::path& dir) { return fs::directory_iterator(dir)->path(); }
+
+TEST_F(DatabaseCacheTest, APlantedLinkIsNeitherFollowedNorLoaded) {
+  ASSERT_TRUE(PatternSet::Compile(Specs(), dir_.string()));
+  const fs::path cached = OnlyFile(dir_);
+  const fs::path victim = dir_.string() + "-victim";
+  std::ofstream(victim) << "precious";
+  fs::remove(cached);
+  fs::create_symlink(victim, cached);
+  EXPECT_EQ(LoadCachedDatabase(dir_.string(), DatabaseKey(Specs(), kFlags)), nullptr);
+  ASSERT_TRUE(PatternSet::Compile(Specs(), dir_.string()));  // recompiles and saves
+  std::ifstream in(victim);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "precious");  // the link's target was not overwritten
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(cached)));  // replaced by our own file
+  fs::remove(victim);
+}
+
+TEST_F(DatabaseCacheTest, FilesOthersCouldHaveWrittenAreNotLoaded) {
+  ASSERT_TRUE(PatternSet::Compile(Specs(), dir_.string()));
+  const auto key = DatabaseKey(Specs(), kFlags);
+  const fs::path cached = OnlyFile(dir_);
+  EXPECT_EQ(fs::status(cached).permissions() & fs::perms::group_write, fs::perms::none);
+  hs_database_t* own = LoadCachedDatabase(dir_.string(), key);
+  EXPECT_NE(own, nullptr);
+  hs_free_database(own);
+  fs::permissions(cached, fs::perms::group_write, fs::perm_options::add);
+  EXPECT_EQ(LoadCachedDatabase(dir_.string(), key), nullptr);
+  fs::permissions(cached, fs::perms::group_write, fs::perm_options::remove);
+  fs::permissions(dir_, fs::perms::others_write, fs::perm_options::add);
+  EXPECT_EQ(LoadCachedDatabase(dir_.string(), key), nullptr);  // a directory anyone may write
 }
 
 }  // namespace

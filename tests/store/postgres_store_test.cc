@@ -14,7 +14,6 @@
 
 #include "store/postgres/location.h"
 #include "store/postgres/postgres_store.h"
-#include "store/postgres/style_cache.h"
 #include "store_backends.h"
 #include "style/features.h"
 
@@ -258,8 +257,8 @@ TEST(PostgresStoreTest, ASmallPoolServesManyThreads) {
   EXPECT_EQ(*store->MessageCount(), 40);
 }
 
-// A node caches deserialized style profiles by revision: what another node teaches shows at
-// once, the sample included.
+// A node caches decoded style profiles by version (message count): what another node teaches
+// shows at once, the sample included.
 TEST(PostgresStoreTest, CachedStyleProfilesFollowOtherNodesLearning) {
   TempPgDatabase db;
   ASSERT_TRUE(db.ok());
@@ -296,37 +295,19 @@ TEST(PostgresStoreTest, CachedStyleProfilesFollowOtherNodesLearning) {
   };
   auto first = read();
   ASSERT_EQ(first.style_profiles.size(), 1u);
-  EXPECT_EQ(first.style_profiles.begin()->second.messages(), 1);
+  EXPECT_EQ(first.style_profiles.begin()->second->messages(), 1);
   ASSERT_EQ(first.style_impostors.size(), 1u);
-  EXPECT_EQ(first.style_impostors[0].messages(), mature);
+  EXPECT_EQ(first.style_impostors[0]->messages(), mature);
 
   teach("claimed@org.example", 2);
   teach("peer@org.example", 1);
   teach("late@org.example", mature);  // joins the impostor pool
   auto second = read();
-  EXPECT_EQ(second.style_profiles.begin()->second.messages(), 3);
+  EXPECT_EQ(second.style_profiles.begin()->second->messages(), 3);
   ASSERT_EQ(second.style_impostors.size(), 2u);
   std::multiset<std::int64_t> counts;
-  for (const auto& profile : second.style_impostors) counts.insert(profile.messages());
+  for (const auto& profile : second.style_impostors) counts.insert(profile->messages());
   EXPECT_EQ(counts, (std::multiset<std::int64_t>{mature, mature + 1}));
-}
-
-TEST(PgStyleCacheTest, KeepsTheRevisionAndDropsTheLeastRecentlyUsed) {
-  postgres::StyleCache cache(2);
-  auto profile = std::make_shared<const style::StyleProfile>();
-  cache.Put("a", 1, {profile});
-  cache.Put("b", 1, {nullptr});
-  EXPECT_TRUE(cache.Find("a", 1));   // a is now the most recently used
-  EXPECT_FALSE(cache.Find("a", 2));  // another revision is a miss
-  ASSERT_TRUE(cache.Find("b", 1));
-  EXPECT_EQ(cache.Find("b", 1)->profile, nullptr);  // unreadable, remembered as such
-  cache.Put("c", 1, {profile});                     // evicts a, used least recently
-  EXPECT_FALSE(cache.Find("a", 1));
-  EXPECT_TRUE(cache.Find("b", 1));
-  EXPECT_TRUE(cache.Find("c", 1));
-  cache.Put("b", 2, {profile});  // a new revision replaces the old one
-  EXPECT_FALSE(cache.Find("b", 1));
-  EXPECT_TRUE(cache.Find("b", 2));
 }
 
 TEST(PgLocationTest, UnreachableServerIsAClearError) {

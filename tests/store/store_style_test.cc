@@ -70,8 +70,8 @@ TYPED_TEST(StoreStyleTest, LearnsProfilesByAddressAndPerson) {
   const auto snapshot = this->Snapshot(
       {StyleKeyForAddress("jeff@org.example"), person, StyleKeyForAddress("nobody@org.example")});
   ASSERT_EQ(snapshot.style_profiles.size(), 2u);
-  EXPECT_EQ(snapshot.style_profiles.at(StyleKeyForAddress("jeff@org.example")).messages(), 4);
-  const style::StyleProfile& merged = snapshot.style_profiles.at(person);
+  EXPECT_EQ(snapshot.style_profiles.at(StyleKeyForAddress("jeff@org.example"))->messages(), 4);
+  const style::StyleProfile& merged = *snapshot.style_profiles.at(person);
   EXPECT_EQ(merged.messages(), 6);
   EXPECT_EQ(merged.greetings().front().form, "hi <name>,");
   EXPECT_TRUE(snapshot.style_impostors.empty());  // none asked for
@@ -85,7 +85,7 @@ TYPED_TEST(StoreStyleTest, SameMessageTwiceTeachesOnce) {
   ASSERT_TRUE(this->store_->Learn(record));
   EXPECT_EQ(this->Snapshot({StyleKeyForAddress("a@org.example")})
                 .style_profiles.at(StyleKeyForAddress("a@org.example"))
-                .messages(),
+                ->messages(),
             1);
 }
 
@@ -107,16 +107,16 @@ TYPED_TEST(StoreStyleTest, ImpostorsAreMatureOthersOfTheSameScript) {
                                       StyleKeyForAddress("claimed2@org.example")};
   const auto all = this->Snapshot(keys, 50);
   EXPECT_EQ(all.style_impostors.size(), 6u);  // the peers only
-  for (const style::StyleProfile& p : all.style_impostors) {
-    EXPECT_EQ(p.messages(), kMature);
-    EXPECT_EQ(style::ScriptOf(p), style::ProfileScript::kLatin);
+  for (const auto& p : all.style_impostors) {
+    EXPECT_EQ(p->messages(), kMature);
+    EXPECT_EQ(style::ScriptOf(*p), style::ProfileScript::kLatin);
   }
   // A sample of the requested size, the same one every time.
   const auto a = this->Snapshot(keys, 4);
   const auto b = this->Snapshot(keys, 4);
   ASSERT_EQ(a.style_impostors.size(), 4u);
   for (std::size_t i = 0; i < 4; ++i) {
-    EXPECT_EQ(a.style_impostors[i].Serialize(), b.style_impostors[i].Serialize());
+    EXPECT_EQ(a.style_impostors[i]->Serialize(), b.style_impostors[i]->Serialize());
   }
   // A Japanese writer's impostors are Japanese writers: here there are none.
   EXPECT_TRUE(

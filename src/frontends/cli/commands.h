@@ -24,6 +24,7 @@ struct ScanOptions {
   bool progress = true;
   int jobs = 0;  // 0 = all cores
   std::size_t max_file_bytes = 1u << 30;
+  bool follow_symlinks = false;
   // --client-ip / --helo / --mail-from: the SMTP envelope for SPF (with --verify-auth).
   std::optional<SmtpEnvelope> envelope;
 };
@@ -53,7 +54,9 @@ int RunCompare(const CompareOptions& options);
 struct LearnOptions {
   std::vector<std::string> inputs;
   bool progress = true;
+  int jobs = 0;  // threads parsing messages (0: all cores); the store is written in input order
   std::size_t max_file_bytes = 1u << 30;
+  bool follow_symlinks = false;
 };
 
 // Exit 0 all learned, 3 some input or message could not be learned, 4 no store configured.

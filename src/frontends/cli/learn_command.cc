@@ -1,7 +1,9 @@
 // becguard learn: teaches the store a mailbox history (mbox, Maildir, .eml directories).
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -24,7 +26,7 @@ int RunLearn(const Engine& engine, const LearnOptions& options) {
     std::cerr << "becguard learn: no store configured (use --store PATH or [store] location)\n";
     return kExitUsageError;
   }
-  MessageSource source(options.inputs, options.max_file_bytes);
+  MessageSource source(options.inputs, options.max_file_bytes, options.follow_symlinks);
   const std::size_t total = options.progress ? source.CountFiles() : 0;
   ProgressBar progress(total, options.progress && total > 50);
   std::size_t learned = 0, failed = 0;
@@ -33,13 +35,28 @@ int RunLearn(const Engine& engine, const LearnOptions& options) {
   // Messages are learned in input order (history order matters: first seen, thread roots), a
   // batch per transaction: a commit costs far more than a message's rows, and a crash loses at
   // most the open batch.
+  const int jobs = options.jobs > 0
+                       ? options.jobs
+                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::vector<RawMessage> batch;
   auto flush = [&] {
     if (batch.empty()) return;
-    std::vector<ScanInput> inputs;
-    inputs.reserve(batch.size());
-    for (const RawMessage& raw : batch) inputs.push_back(ScanInput{raw.bytes, raw.origin, {}});
-    if (auto result = engine.Learn(inputs)) {
+    // Parsing is most of the cost and runs on all threads; the store is written once per
+    // batch, in input order.
+    std::vector<std::shared_ptr<const Lesson>> lessons(batch.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < batch.size(); i = next++) {
+        lessons[i] = engine.LessonOf(ScanInput{batch[i].bytes, batch[i].origin, {}});
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::min<int>(jobs, static_cast<int>(batch.size())); ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+    for (std::thread& t : pool) t.join();
+    if (auto result = engine.Teach(lessons)) {
       learned += batch.size();
     } else {
       failed += batch.size();

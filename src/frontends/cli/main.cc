@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   scan_cmd->add_option("-j,--jobs", scan.jobs, "scanning threads (default: all cores)");
   scan_cmd->add_option("--max-file-bytes", scan.max_file_bytes,
                        "skip (with an error) input files larger than this");
+  scan_cmd->add_flag("--follow-symlinks", scan.follow_symlinks,
+                     "follow symbolic links inside input directories (default: report them)");
   bool no_progress = false;
   scan_cmd->add_flag("--no-progress", no_progress, "no progress bar on the terminal");
   bool no_learn = false;
@@ -96,6 +98,10 @@ int main(int argc, char** argv) {
       "fingerprints. Messages from the organisation's domains count as outgoing.");
   learn_cmd->add_option("inputs", learn.inputs, "files, directories, mbox, Maildir, -")->required();
   learn_cmd->add_flag("--no-progress", no_progress, "no progress bar on the terminal");
+  learn_cmd->add_flag("--follow-symlinks", learn.follow_symlinks,
+                      "follow symbolic links inside input directories (default: report them)");
+  learn_cmd->add_option("-j,--jobs", learn.jobs,
+                        "threads parsing messages (default: all cores); learned in input order");
 
   becguard::cli::CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(

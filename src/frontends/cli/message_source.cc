@@ -1,10 +1,13 @@
 #include "frontends/cli/message_source.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 namespace becguard::cli {
@@ -17,26 +20,64 @@ bool IsMaildir(const fs::path& dir) {
   return fs::is_directory(dir / "cur", ec) && fs::is_directory(dir / "new", ec);
 }
 
-// Regular files below dir, recursively, in name order; Maildir tmp/ and hidden files skipped.
-void CollectFiles(const fs::path& dir, std::vector<fs::path>& out) {
-  std::error_code ec;
-  std::vector<fs::path> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    entries.push_back(it->path());
-  }
-  std::sort(entries.begin(), entries.end());
-  const bool maildir = IsMaildir(dir);
-  for (const fs::path& entry : entries) {
-    const std::string name = entry.filename().string();
-    if (name.empty() || name[0] == '.') continue;
-    if (maildir && name == "tmp") continue;
-    if (fs::is_directory(entry, ec)) {
-      CollectFiles(entry, out);
-    } else if (fs::is_regular_file(entry, ec)) {
-      out.push_back(entry);
+// Walks one input directory: regular files in name order, each read once. Symbolic links met
+// on the way are not followed unless asked (a link can point anywhere, and a loop of them would
+// never end); followed directories are remembered by device and inode, so a loop is walked once.
+// What cannot be walked is reported, never skipped silently.
+class DirectoryWalk {
+ public:
+  DirectoryWalk(bool follow_symlinks, std::vector<fs::path>& files,
+                std::vector<std::pair<std::string, std::string>>& errors)
+      : follow_symlinks_(follow_symlinks), files_(files), errors_(errors) {}
+
+  void Walk(const fs::path& dir) {
+    if (!FirstVisit(dir)) return;
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    fs::directory_iterator it(dir, ec);
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      entries.push_back(it->path());
+    }
+    if (ec) {
+      errors_.emplace_back(dir.string(), "cannot read directory: " + ec.message());
+      return;
+    }
+    std::sort(entries.begin(), entries.end());
+    const bool maildir = IsMaildir(dir);
+    for (const fs::path& entry : entries) {
+      const std::string name = entry.filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      if (maildir && name == "tmp") continue;
+      if (fs::is_symlink(entry, ec) && !follow_symlinks_) {
+        errors_.emplace_back(entry.string(),
+                             "symbolic link not followed (--follow-symlinks reads it)");
+        continue;
+      }
+      if (fs::is_directory(entry, ec)) {
+        Walk(entry);
+      } else if (fs::is_regular_file(entry, ec)) {
+        if (FirstVisit(entry)) files_.push_back(entry);
+      } else if (fs::exists(entry, ec)) {
+        errors_.emplace_back(entry.string(), "not a regular file");
+      } else {
+        errors_.emplace_back(entry.string(), "dangling symbolic link");
+      }
     }
   }
-}
+
+ private:
+  // False when the directory or file (by device and inode) was seen before.
+  bool FirstVisit(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return true;  // reported when it is read
+    return visited_.insert({st.st_dev, st.st_ino}).second;
+  }
+
+  const bool follow_symlinks_;
+  std::vector<fs::path>& files_;
+  std::vector<std::pair<std::string, std::string>>& errors_;
+  std::set<std::pair<dev_t, ino_t>> visited_;
+};
 
 }  // namespace
 
@@ -94,8 +135,11 @@ std::vector<std::string> SplitMbox(const std::string& mbox) {
   return messages;
 }
 
-MessageSource::MessageSource(std::vector<std::string> inputs, std::size_t max_file_bytes)
-    : inputs_(std::move(inputs)), max_file_bytes_(max_file_bytes) {}
+MessageSource::MessageSource(std::vector<std::string> inputs, std::size_t max_file_bytes,
+                             bool follow_symlinks)
+    : inputs_(std::move(inputs)),
+      max_file_bytes_(max_file_bytes),
+      follow_symlinks_(follow_symlinks) {}
 
 std::size_t MessageSource::CountFiles() const {
   std::size_t count = 0;
@@ -103,7 +147,8 @@ std::size_t MessageSource::CountFiles() const {
     std::error_code ec;
     if (input != "-" && fs::is_directory(input, ec)) {
       std::vector<fs::path> files;
-      CollectFiles(input, files);
+      std::vector<std::pair<std::string, std::string>> errors;
+      DirectoryWalk(follow_symlinks_, files, errors).Walk(input);
       count += files.size();
     } else {
       ++count;
@@ -171,7 +216,9 @@ void MessageSource::ForEach(
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
       std::vector<fs::path> files;
-      CollectFiles(input, files);
+      std::vector<std::pair<std::string, std::string>> errors;
+      DirectoryWalk(follow_symlinks_, files, errors).Walk(input);
+      for (const auto& [origin, reason] : errors) on_error(origin, reason);
       for (const fs::path& file : files) {
         if (!VisitPath(file.string(), on_message, on_error)) return;
       }

@@ -16,7 +16,7 @@
 namespace becguard::cli {
 
 int RunScan(const Engine& engine, const ScanOptions& options) {
-  MessageSource source(options.inputs, options.max_file_bytes);
+  MessageSource source(options.inputs, options.max_file_bytes, options.follow_symlinks);
   const bool table = !options.json && !options.explain;
   const bool color = table && isatty(STDOUT_FILENO) == 1;
   const std::size_t total = options.progress ? source.CountFiles() : 0;

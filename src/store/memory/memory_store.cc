@@ -181,7 +181,7 @@ void MemoryStore::SnapshotStyle(const context::ContextQuery& query,
   const style::StyleProfile* claimed = nullptr;
   for (const std::string& key : query.style_keys) {
     if (auto it = style_profiles_.find(key); it != style_profiles_.end()) {
-      out.style_profiles[key] = it->second;
+      out.style_profiles[key] = std::make_shared<const style::StyleProfile>(it->second);
       if (claimed == nullptr) claimed = &it->second;
     }
   }
@@ -199,7 +199,7 @@ void MemoryStore::SnapshotStyle(const context::ContextQuery& query,
       }
       const style::StyleProfile& profile = style_profiles_.at(key);
       if (profile.messages() >= context::kStyleImpostorMinMessages) {
-        out.style_impostors.push_back(profile);
+        out.style_impostors.push_back(std::make_shared<const style::StyleProfile>(profile));
       }
     }
   };

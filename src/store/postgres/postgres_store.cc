@@ -50,9 +50,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& lo
   return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool)));
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<ConnectionPool> pool)
-    : pool_(std::move(pool)),
-      style_cache_(std::make_unique<postgres::StyleCache>(kStyleCacheProfiles)) {}
+PostgresStore::PostgresStore(std::unique_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
 
 PostgresStore::~PostgresStore() = default;
 
@@ -109,13 +107,13 @@ Result<T> PostgresStore::Run(Access access, const char* what, Fn&& fn) {
 
 Result<context::LearnedContext> PostgresStore::Snapshot(const context::ContextQuery& query) {
   auto read = Run<postgres::SnapshotRead>(Access::kStatement, "snapshot", [&](Tx& tx) {
-    return postgres::ReadSnapshot(tx, *style_cache_, query);
+    return postgres::ReadSnapshot(tx, profiles_, query);
   });
   if (!read) return tl::unexpected(read.error());
   if (read->complete) return std::move(read->context);
   return Run<context::LearnedContext>(Access::kRead, "snapshot", [&](Tx& tx) {
-    postgres::SnapshotRead again = postgres::ReadSnapshot(tx, *style_cache_, query);
-    postgres::ReadImpostors(tx, *style_cache_, query, again.context);
+    postgres::SnapshotRead again = postgres::ReadSnapshot(tx, profiles_, query);
+    postgres::ReadImpostors(tx, profiles_, query, again.context);
     return std::move(again.context);
   });
 }

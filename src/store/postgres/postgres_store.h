@@ -15,12 +15,12 @@
 #include <string>
 
 #include "context/store.h"
+#include "store/profile_cache.h"
 
 namespace becguard::store {
 
 namespace postgres {
 class ConnectionPool;
-class StyleCache;
 struct Tx;
 }  // namespace postgres
 
@@ -28,8 +28,8 @@ class PostgresStore : public context::Store {
  public:
   // Attempts per call when a transaction must be retried (see above).
   static constexpr int kMaxAttempts = 4;
-  // Deserialized style profiles kept per process (postgres/style_cache.h): a few KB each.
-  static constexpr std::size_t kStyleCacheProfiles = 4096;
+  // Decoded style profiles kept per process (store::ProfileCache), like the SQLite store.
+  static constexpr std::size_t kCachedProfiles = 1024;
 
   // Connects (location: postgresql:// or postgres://, see postgres/location.h) and migrates
   // the schema. kUnavailable when the server cannot be reached or the schema is newer.
@@ -52,7 +52,7 @@ class PostgresStore : public context::Store {
   Result<T> Run(Access access, const char* what, Fn&& fn);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
-  std::unique_ptr<postgres::StyleCache> style_cache_;
+  ProfileCache profiles_{kCachedProfiles};
 };
 
 }  // namespace becguard::store

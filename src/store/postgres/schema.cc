@@ -142,18 +142,17 @@ CREATE INDEX fingerprints_subject ON fingerprints (normalized_subject, date DESC
 -- Writing-style profiles (style::StyleProfile blobs), by address and by configured person.
 -- (script, ord) orders address profiles for the deterministic impostor sample; the pool is the
 -- mature ones only (context::kStyleImpostorMinMessages), so a sample is a short range scan
--- however many immature profiles there are.
+-- however many immature profiles there are; covering, so that a sample whose profiles a node
+-- has cached (store::ProfileCache, by message count) does not touch the table.
 CREATE TABLE style_profiles (
   key text PRIMARY KEY,
   script integer NOT NULL,
   ord bigint NOT NULL,
   messages bigint NOT NULL,
   is_address boolean NOT NULL,
-  profile bytea NOT NULL,
-  -- Counted up by every write: nodes cache deserialized profiles by (key, revision).
-  revision bigint NOT NULL DEFAULT 0
+  profile bytea NOT NULL
 );
-CREATE INDEX style_impostor_pool ON style_profiles (script, ord)
+CREATE INDEX style_impostor_pool ON style_profiles (script, ord) INCLUDE (key, messages)
   WHERE is_address AND messages >= 20;
 )sql"},
 };

@@ -30,7 +30,8 @@ enum Part : int {
 // consistent with each other without a BEGIN/COMMIT pair, and a scan pays one round trip per
 // message. Each part is a branch of a UNION ALL with the same generic columns:
 //   part, seq (order within the part), t1..t5 text, n1..n7 bigint, l1, l2 text[]
-// Style profiles come as key and revision only; their blobs come from the node's StyleCache.
+// Style profiles come as key and version (message count) only; their blobs come from the
+// process's ProfileCache.
 // Every branch is an index lookup whose result is bounded (store/snapshot_limits.h); where a
 // key can have many rows, the index's own order ends the walk at the LIMIT.
 //   $1 addresses  $2 domains  $3 name keys  $4 thread message ids  $5 payment domains
@@ -94,18 +95,18 @@ FROM ((SELECT * FROM fingerprints WHERE $11 AND band0 = $6 ORDER BY date DESC LI
       UNION ALL (SELECT * FROM fingerprints WHERE $11 AND $10 <> '' AND normalized_subject = $10
                  ORDER BY date DESC LIMIT $20)) f
 UNION ALL
-SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL, NULL,
+SELECT 7, a.n, s.key, NULL, NULL, NULL, NULL, s.messages, NULL, NULL, NULL, NULL, NULL, NULL,
        NULL, NULL
 FROM unnest($12::text[]) WITH ORDINALITY AS a(key, n) JOIN style_profiles s ON s.key = a.key
 UNION ALL
-(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL,
+(SELECT 8, s.ord, s.key, NULL, NULL, NULL, NULL, s.messages, NULL, NULL, NULL, NULL, NULL,
         NULL, NULL, NULL
  FROM style_profiles s
  WHERE s.is_address AND s.messages >= 20 AND s.script = (SELECT script FROM claimed)
    AND s.ord >= $14
  ORDER BY s.ord LIMIT $13)
 UNION ALL
-(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, s.revision, NULL, NULL, NULL, NULL, NULL,
+(SELECT 9, s.ord, s.key, NULL, NULL, NULL, NULL, s.messages, NULL, NULL, NULL, NULL, NULL,
         NULL, NULL, NULL
  FROM style_profiles s
  WHERE s.is_address AND s.messages >= 20 AND s.script = (SELECT script FROM claimed)
@@ -196,7 +197,7 @@ context::MessageFingerprint ToFingerprint(const Row& row) {
 
 std::int64_t ReadMessageCount(Tx& tx) { return tx.Exec(kMessageCount)[0][0].as<std::int64_t>(); }
 
-SnapshotRead ReadSnapshot(Tx& tx, StyleCache& cache, const context::ContextQuery& query) {
+SnapshotRead ReadSnapshot(Tx& tx, ProfileCache& cache, const context::ContextQuery& query) {
   std::vector<std::string> payment_domains;  // each once, in the query's order
   for (const auto& domain : query.payment_domains) {
     if (std::find(payment_domains.begin(), payment_domains.end(), domain) ==

@@ -1,7 +1,7 @@
 // ReadSnapshot: the SQL that answers a ContextQuery from the PostgreSQL store: one statement
 // (one round trip, one MVCC snapshot, so every part comes from one database state even while
 // other nodes learn) with a batched index lookup per kind of key (`= ANY($1)`), plus one to
-// fetch style profiles the node's StyleCache does not hold at their current revision. Throws
+// fetch style profiles the process's ProfileCache does not hold at their current version. Throws
 // libpqxx exceptions.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 #include "context/learned_context.h"
 #include "store/postgres/connection.h"
-#include "store/postgres/style_cache.h"
+#include "store/profile_cache.h"
 
 namespace becguard::store::postgres {
 
@@ -20,7 +20,7 @@ struct SnapshotRead {
   bool complete = true;
 };
 
-SnapshotRead ReadSnapshot(Tx& tx, StyleCache& cache, const context::ContextQuery& query);
+SnapshotRead ReadSnapshot(Tx& tx, ProfileCache& cache, const context::ContextQuery& query);
 
 // The number of distinct messages learned (the sum of the count shards).
 std::int64_t ReadMessageCount(Tx& tx);

@@ -20,7 +20,7 @@ RETURNING key, profile)sql"};
 
 constexpr Sql kStoreProfiles{"style_store", R"sql(
 UPDATE style_profiles AS s SET script = u.script, ord = u.ord, messages = u.messages,
-  is_address = u.is_address, profile = decode(u.profile, 'hex'), revision = s.revision + 1
+  is_address = u.is_address, profile = decode(u.profile, 'hex')
 FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::boolean[], $6::text[])
   AS u(key, script, ord, messages, is_address, profile)
 WHERE s.key = u.key)sql"};
@@ -29,61 +29,63 @@ WHERE s.key = u.key)sql"};
 // partial index style_impostor_pool (its predicate repeated literally) makes each a short range
 // scan. The snapshot statement has the same two branches.
 constexpr Sql kReadImpostors{"style_impostors", R"sql(
-(SELECT 0 AS part, ord, key, revision FROM style_profiles
+(SELECT 0 AS part, ord, key, messages FROM style_profiles
  WHERE is_address AND messages >= 20 AND script = $1 AND ord >= $2 ORDER BY ord LIMIT $3)
 UNION ALL
-(SELECT 1, ord, key, revision FROM style_profiles
+(SELECT 1, ord, key, messages FROM style_profiles
  WHERE is_address AND messages >= 20 AND script = $1 AND ord < $2 ORDER BY ord LIMIT $3)
 ORDER BY part, ord)sql"};
 
 constexpr Sql kFetchProfiles{
-    "style_fetch", "SELECT key, revision, profile FROM style_profiles WHERE key = ANY($1::text[])"};
+    "style_fetch", "SELECT key, messages, profile FROM style_profiles WHERE key = ANY($1::text[])"};
 
 // A blob of another format version reads as absent: the profile starts again.
 std::optional<style::StyleProfile> Deserialize(const std::string& blob) {
   return style::StyleProfile::Deserialize(blob);
 }
 
-// The profile of each row: from the cache, else fetched (one statement for all missing ones).
-std::map<std::string, StyleCache::Entry> Resolve(Tx& tx, StyleCache& cache,
-                                                 const std::vector<const StyleRow*>& rows) {
-  std::map<std::string, StyleCache::Entry> out;
+// The profile of each row (null: a blob of another format version): from the cache, else
+// fetched, one statement for all the missing ones, decoded and cached.
+std::map<std::string, context::SharedStyleProfile> Resolve(
+    Tx& tx, ProfileCache& cache, const std::vector<const StyleRow*>& rows) {
+  std::map<std::string, context::SharedStyleProfile> out;
   ArrayLiteral missing;
   for (const StyleRow* row : rows) {
     if (out.contains(row->key)) continue;
-    if (auto entry = cache.Find(row->key, row->revision)) {
-      out.emplace(row->key, std::move(*entry));
+    if (context::SharedStyleProfile cached = cache.Find(row->key, row->messages)) {
+      out.emplace(row->key, std::move(cached));
     } else {
       missing.Text(row->key);
     }
   }
   if (missing.size() == 0) return out;
   for (const auto& row : tx.Exec(kFetchProfiles, missing.str())) {
-    StyleCache::Entry entry;
-    if (auto profile = Deserialize(Bytes(row[2]))) {
-      entry.profile = std::make_shared<const style::StyleProfile>(std::move(*profile));
-    }
     const std::string key = row[0].as<std::string>();
-    cache.Put(key, row[1].as<std::int64_t>(), entry);
-    out.emplace(key, std::move(entry));
+    context::SharedStyleProfile profile;
+    if (auto decoded = Deserialize(Bytes(row[2]))) {
+      profile = std::make_shared<const style::StyleProfile>(std::move(*decoded));
+      cache.Put(key, row[1].as<std::int64_t>(), profile);
+    }
+    out.emplace(key, std::move(profile));
   }
   return out;
 }
 
-// Appends impostors from rows in sample order, never the claimed sender's own keys.
+// The first wanted rows in sample order that are not the claimed sender's own keys; of those,
+// the ones that decode.
 void AddImpostors(const context::ContextQuery& query, const std::vector<StyleRow>& rows,
-                  const std::map<std::string, StyleCache::Entry>& profiles,
+                  const std::map<std::string, context::SharedStyleProfile>& profiles,
                   context::LearnedContext& out) {
+  std::int64_t picked = 0;
   for (const StyleRow& row : rows) {
-    if (std::ssize(out.style_impostors) >= query.style_impostors) break;
+    if (picked >= query.style_impostors) break;
     if (std::find(query.style_keys.begin(), query.style_keys.end(), row.key) !=
         query.style_keys.end()) {
       continue;
     }
+    ++picked;
     auto it = profiles.find(row.key);
-    if (it != profiles.end() && it->second.profile) {
-      out.style_impostors.push_back(*it->second.profile);
-    }
+    if (it != profiles.end() && it->second) out.style_impostors.push_back(it->second);
   }
 }
 
@@ -116,8 +118,8 @@ void LearnStyle(Tx& tx, const std::vector<const context::LearnRecord*>& records)
   ExecColumns(tx, kStoreProfiles, columns);
 }
 
-bool TakeStyle(Tx& tx, StyleCache& cache, const context::ContextQuery& query, const StyleRows& rows,
-               context::LearnedContext& out) {
+bool TakeStyle(Tx& tx, ProfileCache& cache, const context::ContextQuery& query,
+               const StyleRows& rows, context::LearnedContext& out) {
   std::vector<const StyleRow*> wanted;
   for (const StyleRow& row : rows.profiles) wanted.push_back(&row);
   if (query.style_impostors > 0) {
@@ -128,11 +130,11 @@ bool TakeStyle(Tx& tx, StyleCache& cache, const context::ContextQuery& query, co
   for (const std::string& key : query.style_keys) {
     auto it = profiles.find(key);
     if (it == profiles.end()) continue;
-    const bool readable = it->second.profile != nullptr;
+    const bool readable = it->second != nullptr;
     if (!readable) sql_claimed_same = sql_claimed_same && !first_row;
     first_row = false;
     if (!readable) continue;
-    out.style_profiles.emplace(key, *it->second.profile);
+    out.style_profiles.emplace(key, it->second);
     claimed = true;
   }
   if (!claimed || query.style_impostors <= 0) return true;
@@ -141,12 +143,12 @@ bool TakeStyle(Tx& tx, StyleCache& cache, const context::ContextQuery& query, co
   return true;
 }
 
-void ReadImpostors(Tx& tx, StyleCache& cache, const context::ContextQuery& query,
+void ReadImpostors(Tx& tx, ProfileCache& cache, const context::ContextQuery& query,
                    context::LearnedContext& out) {
   const style::StyleProfile* claimed = nullptr;
   for (const std::string& key : query.style_keys) {
     if (auto it = out.style_profiles.find(key); it != out.style_profiles.end()) {
-      claimed = &it->second;
+      claimed = it->second.get();
       break;
     }
   }

@@ -173,7 +173,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
 
 }  // namespace
 
-Result<void> WriteRecord(Connection& db, const context::LearnRecord& record) {
+Result<void> WriteRecord(Connection& db, const context::LearnRecord& record,
+                         PendingProfiles& pending) {
   const std::string key = MessageKey(record);
   auto insert = db.Prepare(
       "INSERT OR IGNORE INTO messages (message_id, date, direction, from_address) "
@@ -214,7 +215,7 @@ ON CONFLICT (registrable_domain) DO UPDATE SET
   }
   BECGUARD_RETURN_IF_ERROR(LearnThread(db, key, record));
   BECGUARD_RETURN_IF_ERROR(LearnPayments(db, sender_domain, record));
-  BECGUARD_RETURN_IF_ERROR(LearnStyle(db, record));
+  BECGUARD_RETURN_IF_ERROR(LearnStyle(db, record, pending));
   return LearnFingerprint(db, key, sender_domain, record);
 }
 

@@ -6,10 +6,13 @@
 #include "becguard/result.h"
 #include "context/learned_context.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/style_rows.h"
 
 namespace becguard::store::sqlite {
 
-// Does nothing when the message key is already in `messages` (idempotent re-learning).
-Result<void> WriteRecord(Connection& connection, const context::LearnRecord& record);
+// Does nothing when the message key is already in `messages` (idempotent re-learning). Style
+// profile changes collect in `pending` (WritePendingProfiles ends the batch).
+Result<void> WriteRecord(Connection& connection, const context::LearnRecord& record,
+                         PendingProfiles& pending);
 
 }  // namespace becguard::store::sqlite

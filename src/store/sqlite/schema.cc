@@ -167,9 +167,11 @@ CREATE INDEX fingerprints_band3 ON fingerprints(band3, date DESC);
 CREATE INDEX fingerprints_subject ON fingerprints(normalized_subject, date DESC);
 
 -- The impostor pool: mature address profiles only, so a sample is a short range scan however
--- many immature profiles the store holds (the constant is context::kStyleImpostorMinMessages).
+-- many immature profiles the store holds (the constant is context::kStyleImpostorMinMessages);
+-- covering (the query repeats the WHERE terms, so they are in it too), so a cached profile is
+-- never read from the table again (store::ProfileCache).
 DROP INDEX style_profiles_by_order;
-CREATE INDEX style_impostor_pool ON style_profiles(script, ord)
+CREATE INDEX style_impostor_pool ON style_profiles(script, ord, messages, is_address)
   WHERE is_address = 1 AND messages >= 20;
 )sql"},
 };

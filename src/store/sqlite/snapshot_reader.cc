@@ -248,7 +248,8 @@ Result<std::int64_t> ReadMessageCount(Connection& db) {
   return db.QueryInt("SELECT value FROM counters WHERE name = 'messages'");
 }
 
-Result<context::LearnedContext> ReadSnapshot(Connection& db, const context::ContextQuery& query) {
+Result<context::LearnedContext> ReadSnapshot(Connection& db, const context::ContextQuery& query,
+                                             ProfileCache& profiles) {
   context::LearnedContext out;
   auto count = ReadMessageCount(db);
   if (!count) return tl::unexpected(count.error());
@@ -258,7 +259,7 @@ Result<context::LearnedContext> ReadSnapshot(Connection& db, const context::Cont
   BECGUARD_RETURN_IF_ERROR(ReadThread(db, query, out));
   BECGUARD_RETURN_IF_ERROR(ReadPayments(db, query, out));
   BECGUARD_RETURN_IF_ERROR(ReadSimilar(db, query, out));
-  BECGUARD_RETURN_IF_ERROR(ReadStyle(db, query, out));
+  BECGUARD_RETURN_IF_ERROR(ReadStyle(db, query, profiles, out));
   return out;
 }
 

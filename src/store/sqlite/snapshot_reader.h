@@ -5,12 +5,15 @@
 
 #include "becguard/result.h"
 #include "context/learned_context.h"
+#include "store/profile_cache.h"
 #include "store/sqlite/connection.h"
 
 namespace becguard::store::sqlite {
 
+// Style impostor profiles come from `profiles` when it has their current version.
 Result<context::LearnedContext> ReadSnapshot(Connection& connection,
-                                             const context::ContextQuery& query);
+                                             const context::ContextQuery& query,
+                                             ProfileCache& profiles);
 
 // The number of distinct messages learned (a counter row, not a table scan).
 Result<std::int64_t> ReadMessageCount(Connection& connection);

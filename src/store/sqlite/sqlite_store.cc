@@ -63,7 +63,8 @@ Result<context::LearnedContext> SqliteStore::Snapshot(const context::ContextQuer
   sqlite::Connection& connection = **lease;
   // A deferred BEGIN takes the WAL read mark at the first SELECT and keeps it to COMMIT, so
   // all the reads below see one state even while other processes learn.
-  return connection.InTransaction("BEGIN", [&] { return sqlite::ReadSnapshot(connection, query); });
+  return connection.InTransaction(
+      "BEGIN", [&] { return sqlite::ReadSnapshot(connection, query, profiles_); });
 }
 
 Result<void> SqliteStore::Learn(std::span<const context::LearnRecord> records) {
@@ -76,10 +77,11 @@ Result<void> SqliteStore::Learn(std::span<const context::LearnRecord> records) {
   // One commit for the whole batch: a commit writes and syncs the WAL, which costs far more
   // than the rows of one message.
   return connection.InTransaction("BEGIN IMMEDIATE", [&]() -> Result<void> {
+    sqlite::PendingProfiles profiles;
     for (const context::LearnRecord& record : records) {
-      BECGUARD_RETURN_IF_ERROR(sqlite::WriteRecord(connection, record));
+      BECGUARD_RETURN_IF_ERROR(sqlite::WriteRecord(connection, record, profiles));
     }
-    return {};
+    return sqlite::WritePendingProfiles(connection, profiles);
   });
 }
 
