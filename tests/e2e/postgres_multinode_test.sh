@@ -19,7 +19,12 @@ cfg=tests/fixtures/learn/becguard.toml
 tmp=$(mktemp -d)
 chmod 755 "$tmp"  # the unprivileged server user reaches its socket below
 cluster="$tmp/pg"
-cleanup() { bash tests/support/pg_cluster.sh destroy "$cluster" >/dev/null 2>&1; rm -rf "$tmp"; }
+cleanup() {
+  # Nodes still running (or held stopped) when a check failed go first.
+  for pid in $(jobs -p); do kill -9 "$pid" 2>/dev/null; done
+  bash tests/support/pg_cluster.sh destroy "$cluster" >/dev/null 2>&1
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; [ -f "$cluster/server.log" ] && tail -20 "$cluster/server.log"; exit 1; }
 
