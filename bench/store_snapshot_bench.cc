@@ -182,7 +182,6 @@ context::ContextQuery MakeQuery(Shape shape, const Keys& k) {
   if (shape == Shape::kStyle || all) {
     q.style_keys = {k.style_key};
     q.style_impostors = 16;  // engine::kStyleImpostors
-    q.style_impostor_min_messages = 20;
   }
   return q;
 }
@@ -204,7 +203,7 @@ void Snapshot(benchmark::State& state, Shape shape) {
     }
     std::size_t names = 0;
     for (const auto& [key, addresses] : snapshot->name_addresses) names += addresses.size();
-    rows = snapshot->correspondents.size() + snapshot->domain_messages.size() + names +
+    rows = snapshot->correspondents.size() + snapshot->domains.size() + names +
            (snapshot->thread ? snapshot->thread->participant_addresses.size() : 0) +
            snapshot->payments.size() + snapshot->similar.size() + snapshot->style_profiles.size() +
            snapshot->style_impostors.size();
