@@ -187,7 +187,7 @@ TEST(OpenStoreTest, SqliteSchemeAndPlainPathBothOpenTheSameFile) {
 
 TEST(OpenStoreTest, BadLocationsAreErrors) {
   for (const std::string location :
-       {"", "sqlite:", "postgres://db.example/becguard", "memory:extra"}) {
+       {"", "sqlite:", "mysql://db.example/becguard", "memory:extra"}) {
     auto store = context::OpenStore(location);
     ASSERT_FALSE(store) << location;
     EXPECT_EQ(store.error().code(), ErrorCode::kInvalidArgument) << location;
