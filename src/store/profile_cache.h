@@ -15,6 +15,10 @@
 
 namespace becguard::store {
 
+// Room for the whole impostor pool of a million-message store (about 2,000 mature profiles),
+// so a long-running scanner does not cycle through it.
+inline constexpr std::size_t kCachedStyleProfiles = 4096;
+
 class ProfileCache {
  public:
   // At most `capacity` profiles (a few MB per thousand); when full, the cache starts over,

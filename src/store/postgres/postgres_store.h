@@ -28,8 +28,6 @@ class PostgresStore : public context::Store {
  public:
   // Attempts per call when a transaction must be retried (see above).
   static constexpr int kMaxAttempts = 4;
-  // Decoded style profiles kept per process (store::ProfileCache), like the SQLite store.
-  static constexpr std::size_t kCachedProfiles = 1024;
 
   // Connects (location: postgresql:// or postgres://, see postgres/location.h) and migrates
   // the schema. kUnavailable when the server cannot be reached or the schema is newer.
@@ -52,7 +50,8 @@ class PostgresStore : public context::Store {
   Result<T> Run(Access access, const char* what, Fn&& fn);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
-  ProfileCache profiles_{kCachedProfiles};
+  // Decoded style profiles kept per process (store::ProfileCache), like the SQLite store.
+  ProfileCache profiles_{kCachedStyleProfiles};
 };
 
 }  // namespace becguard::store

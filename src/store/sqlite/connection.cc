@@ -67,7 +67,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, in
   // bounded lookups stay in memory.
   if (auto set = connection->Exec(
           "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; "
-          "PRAGMA mmap_size=134217728; PRAGMA temp_store=MEMORY;");
+          "PRAGMA mmap_size=134217728; PRAGMA temp_store=MEMORY; "
+          // A learned batch writes thousands of pages: checkpoint every few batches, not after
+          // every commit (each checkpoint syncs the file).
+          "PRAGMA wal_autocheckpoint=8000;");
       !set) {
     return tl::unexpected(set.error());
   }

@@ -25,7 +25,6 @@ class SqliteStore : public context::Store {
   // How long a writer waits for another process's transaction before giving up with
   // kUnavailable. Learn transactions take well under a millisecond, so this is generous.
   static constexpr int kBusyTimeoutMs = 5000;
-  static constexpr std::size_t kCachedProfiles = 1024;
 
   // Opens or creates the file and migrates its schema (see sqlite/schema.h).
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
@@ -45,8 +44,8 @@ class SqliteStore : public context::Store {
   void Return(std::unique_ptr<sqlite::Connection> connection);
 
   const std::string path_;
-  // Decoded impostor profiles shared by every connection (about 20 MB at most).
-  ProfileCache profiles_{kCachedProfiles};
+  // Decoded style profiles shared by every connection.
+  ProfileCache profiles_{kCachedStyleProfiles};
   std::mutex mutex_;
   std::vector<std::unique_ptr<sqlite::Connection>> idle_;  // guarded by mutex_
 };
