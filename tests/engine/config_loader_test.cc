@@ -63,6 +63,21 @@ TEST(ConfigLoaderTest, UnknownKeysAndBadValuesFailWithTheirName) {
   EXPECT_NE(syntax.error().message().find("line 1"), std::string::npos);
 }
 
+TEST(ConfigLoaderTest, ReadsStoreTrustAndRejectsBadValues) {
+  auto loaded = ParseConfig("[store.trust]\nmin_sightings = 9\nmin_sighting_days = 60\n", "/");
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(loaded->config.store.trust_min_sightings, 9);
+  EXPECT_EQ(loaded->config.store.trust_min_sighting_days, 60);
+  for (const char* bad :
+       {"[store.trust]\nmin_sightings = -1\n", "[store.trust]\nmin_sighting_days = \"30\"\n",
+        "[store.trust]\nmin_sighting = 3\n", "[store]\ntrust = 5\n"}) {
+    auto rejected = ParseConfig(bad, "/");
+    ASSERT_FALSE(rejected) << bad;
+    EXPECT_NE(rejected.error().message().find("trust"), std::string::npos)
+        << rejected.error().message();
+  }
+}
+
 TEST(ConfigLoaderTest, ReadsAuth) {
   auto defaults = ParseConfig("", "/");
   ASSERT_TRUE(defaults);
